@@ -52,7 +52,7 @@ public record Outcome(
     if (first != null) {
       text += "; first difference at " + first.describe();
     }
-    if (largest != null && largest != first && !largest.equals(first)) {
+    if (largest != null && !largest.equals(first) && !summary.contains("largest error")) {
       text += "; largest error " + Difference.format(largest.error()) + " at " + largest.place();
     }
     return text;
