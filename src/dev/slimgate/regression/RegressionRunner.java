@@ -98,12 +98,14 @@ public final class RegressionRunner {
             + stage.after() + " it consumes did not succeed");
         continue;
       }
+      events.progress(side + " stages", i - 1, spec.stages().size());
       events.info("running stage " + stage.name() + " in " + image + " (" + i + " of "
           + spec.stages().size() + ", timeout " + stage.timeoutMillis() / 1000 + "s)");
       StageRun run = stages.run(image, stage, work, request.inputs(), logs, stage.name());
       events.info("stage " + stage.name() + " in " + image + " " + run.describe());
       runs.put(stage.name(), run);
     }
+    events.progress(side + " stages", spec.stages().size(), spec.stages().size());
     return runs;
   }
 

@@ -166,7 +166,8 @@ class RegressionDockerTest {
     run(docker, spec, baseline, baseline, null, null, out);
 
     assertEquals(List.of("CapEff:0000000000000000", "NoNewPrivs:1", "net:lo ",
-            "rootfs:read-only", "inputs:read-only", "tmp:writable", "memory:67108864"),
+            "rootfs:read-only", "inputs:read-only", "tmp:writable", "memory:67108864",
+            "cpu:100000 100000", "workdir:/work"),
         Files.readAllLines(out.resolve("candidate/work/security.txt")));
   }
 
