@@ -108,7 +108,11 @@ public final class Comparators {
         parts.add(Outcome.problem(child, "extra", Verdict.INCONCLUSIVE,
             "only in the candidate", new Difference(child, "absent", "present", Double.NaN)));
       } else {
-        parts.add(compareBytes(child, read(left.get(relative)), read(right.get(relative))));
+        Outcome part = compareBytes(child, read(left.get(relative)), read(right.get(relative)));
+        // the folder's first and largest difference must name the file they are in
+        parts.add(new Outcome(child, part.comparator(), part.verdict(), part.summary(),
+            part.differing(), inFile(part.first(), child), inFile(part.largest(), child),
+            part.parts()));
       }
     }
     return aggregate(name, "dir", "files", parts);
@@ -135,6 +139,10 @@ public final class Comparators {
       }
     }
     return aggregate(name, "zip", "entries", parts);
+  }
+
+  private static Difference inFile(Difference d, String file) {
+    return d == null || d.place().startsWith(file) ? d : d.within(file);
   }
 
   private static Difference within(Difference d, String entry) {

@@ -140,6 +140,16 @@ class ComparatorsTest {
   }
 
   @Test
+  void aDifferenceInsideAFolderNamesTheFileAndThePlace() throws IOException {
+    write("a/x/sub/weights.txt", "1 2\n");
+    write("b/x/sub/weights.txt", "1 3\n");
+
+    Outcome outcome = comparators.comparePaths("x", dir.resolve("a/x"), dir.resolve("b/x"));
+
+    assertEquals("x/sub/weights.txt: line 1, column 2", outcome.first().place());
+  }
+
+  @Test
   void anExtraFileInTheCandidateFolderNeedsReview() throws IOException {
     write("a/x/weights.txt", "1 2\n");
     write("b/x/weights.txt", "1 2\n");
