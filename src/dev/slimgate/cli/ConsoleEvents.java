@@ -1,0 +1,42 @@
+package dev.slimgate.cli;
+
+import dev.slimgate.core.Events;
+import java.io.PrintStream;
+
+/** Prints engine events as lines a person (or a Jenkins log) reads. */
+final class ConsoleEvents implements Events {
+
+  private final PrintStream out;
+  private final boolean verbose;
+
+  ConsoleEvents(PrintStream out, boolean verbose) {
+    this.out = out;
+    this.verbose = verbose;
+  }
+
+  @Override
+  public void info(String message) {
+    out.println(message);
+  }
+
+  @Override
+  public void warn(String message) {
+    out.println("WARNING: " + message);
+  }
+
+  @Override
+  public void progress(String subject, long done, long total) {
+    if (total > 0) {
+      out.println("[" + done + "/" + total + "] " + subject);
+    } else {
+      out.println("[" + done + "] " + subject);
+    }
+  }
+
+  @Override
+  public void detail(String message) {
+    if (verbose) {
+      out.println("  " + message);
+    }
+  }
+}
