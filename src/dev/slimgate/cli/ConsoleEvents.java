@@ -1,15 +1,15 @@
 package dev.slimgate.cli;
 
 import dev.slimgate.core.Events;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** Prints engine events as lines a person (or a Jenkins log) reads. */
 final class ConsoleEvents implements Events {
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean verbose;
 
-  ConsoleEvents(PrintStream out, boolean verbose) {
+  ConsoleEvents(PrintWriter out, boolean verbose) {
     this.out = out;
     this.verbose = verbose;
   }
@@ -17,11 +17,13 @@ final class ConsoleEvents implements Events {
   @Override
   public void info(String message) {
     out.println(message);
+    out.flush();
   }
 
   @Override
   public void warn(String message) {
     out.println("WARNING: " + message);
+    out.flush();
   }
 
   @Override
@@ -31,6 +33,7 @@ final class ConsoleEvents implements Events {
     } else {
       out.println("[" + done + "] " + subject);
     }
+    out.flush();
   }
 
   @Override

@@ -31,11 +31,14 @@ final class PlanCommand implements Runnable {
         description = "also check that the Dockerfiles and contexts the plan names exist here")
     Path repo;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
       Path base = repo != null ? repo : RunCommand.planFolder(file);
       Plan plan = new PlanReader(repo).read(file, base);
-      System.out.println(file + ": valid plan of " + plan.image().name() + " with "
+      spec.commandLine().getOut().println(file + ": valid plan of " + plan.image().name() + " with "
           + plan.components().size() + " components and phases "
           + String.join(", ", plan.phases().stream().map(Plan.Phase::id).toList()));
       return 0;

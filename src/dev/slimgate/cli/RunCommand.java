@@ -18,7 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import dev.slimgate.core.UsageException;
 
 /** {@code slimgate run}: one phase of a plan, end to end. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -54,11 +57,19 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "print the build output too")
   boolean verbose;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
-    ConsoleEvents events = new ConsoleEvents(System.out, verbose);
+    ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), verbose);
     Path base = repo != null ? repo : planFolder(plan);
     Plan parsed = new PlanReader(base).read(plan, base);
+    if (parsed.phase(phase).isEmpty()) {
+      throw new UsageException("plan " + plan + " has no phase '" + phase + "'; its phases are "
+          + String.join(", ", parsed.phases().stream().map(Plan.Phase::id).toList())
+          + " (fix: pass --phase with one of them)");
+    }
     Clock clock = Clock.systemUTC();
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
         .format(clock.instant()) + "-phase-" + phase.toLowerCase(Locale.ROOT);
@@ -71,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         new ContainerRunner(engine.client(), allLabels), allLabels);
     RunReport report = new PhaseRun(parts, events, clock)
         .run(parsed, phase, new RunFolder(folder), candidateDockerfile, runId);
-    Summary.print(report, folder, System.out);
+    Summary.print(report, folder, spec.commandLine().getOut());
     return report.exitCode();
   }
 

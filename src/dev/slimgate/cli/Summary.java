@@ -6,7 +6,7 @@ import dev.slimgate.checks.CheckResult;
 import dev.slimgate.gate.GateResult;
 import dev.slimgate.gate.Verdict;
 import dev.slimgate.report.RunReport;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** The closing lines of a run on the console. */
@@ -14,7 +14,7 @@ final class Summary {
 
   private Summary() {}
 
-  static void print(RunReport r, Path folder, PrintStream out) {
+  static void print(RunReport r, Path folder, PrintWriter out) {
     out.println();
     long base = r.baseline().bytes();
     long cand = r.candidateBytes();
@@ -36,5 +36,6 @@ final class Summary {
     r.warnings().forEach(w -> out.println("WARNING: " + w));
     out.println("verdict: " + r.verdict().label().toUpperCase(java.util.Locale.ROOT)
         + " (run folder: " + folder + ")");
+    out.flush();
   }
 }

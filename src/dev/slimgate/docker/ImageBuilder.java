@@ -24,6 +24,7 @@ public final class ImageBuilder {
 
   private static final Pattern STEP = Pattern.compile("^Step (\\d+)/(\\d+) : (.*)$");
   private static final int TAIL_LINES = 30;
+  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
 
   private final DockerClient docker;
   private final Events events;
@@ -133,7 +134,9 @@ public final class ImageBuilder {
       super.onNext(item);
     }
 
-    private void line(String text) {
+    private void line(String raw) {
+      // the classic builder colours stderr with ANSI escapes; logs and reports want plain text
+      String text = ANSI.matcher(raw).replaceAll("");
       try {
         log.write(text);
         log.newLine();
