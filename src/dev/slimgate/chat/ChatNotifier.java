@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -92,6 +91,8 @@ public final class ChatNotifier {
       case SLACK_API -> slack(top, reply, call, state, summary, sameCommit, warnings);
     };
     save(delivery.state(), warnings);
+    // defence in depth: no message may carry the token or the webhook address out
+    warnings.replaceAll(settings::redact);
     for (String warning : warnings) {
       events.warn(warning);
     }
