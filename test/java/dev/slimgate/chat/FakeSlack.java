@@ -162,8 +162,7 @@ final class FakeSlack implements AutoCloseable {
     }
     String ts = "1733300000." + String.format("%06d", nextTs++);
     Message message = new Message(channel, ts, call.params().get("thread_ts"),
-        call.params().get("text"), blocks(call), "true".equals(call.params().get(
-            "reply_broadcast")));
+        call.params().get("text"), blocks(call), isTrue(call.params().get("reply_broadcast")));
     posts.add(message);
     live.put(ts, message);
     ObjectNode answer = JSON.createObjectNode().put("ok", true).put("channel", channel)
@@ -201,6 +200,11 @@ final class FakeSlack implements AutoCloseable {
       return "not_authed";
     }
     return presented.equals(token) ? null : "invalid_auth";
+  }
+
+  /** Slack takes true, 1 or the JSON literal; slack-api-client sends 1 in form bodies. */
+  private static boolean isTrue(String value) {
+    return "true".equals(value) || "1".equals(value);
   }
 
   private static String channelId(String channel) {
