@@ -99,11 +99,15 @@ final class BlockKitRenderer {
   /** Packs lines into as few sections as fit, each text at most MAX_SECTION_TEXT characters. */
   private static void addLines(List<LayoutBlock> blocks, String title, List<String> lines) {
     StringBuilder text = new StringBuilder(title);
+    // the title stays with the first line even when that line alone must be cut
+    boolean onlyTitle = true;
     for (String line : lines) {
-      if (text.length() + 1 + line.length() > MAX_SECTION_TEXT && !text.isEmpty()) {
+      if (text.length() + 1 + line.length() > MAX_SECTION_TEXT && !onlyTitle
+          && !text.isEmpty()) {
         blocks.add(section(text.toString()));
         text.setLength(0);
       }
+      onlyTitle = false;
       if (!text.isEmpty()) {
         text.append('\n');
       }
