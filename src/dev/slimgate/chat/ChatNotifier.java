@@ -28,6 +28,9 @@ public final class ChatNotifier {
   private static final Set<String> MESSAGE_GONE =
       Set.of("message_not_found", "cant_update_message", "edit_window_closed");
 
+  /** Slack cuts a post's text beyond 40,000 characters; say so rather than lose it silently. */
+  static final int MAX_POST_TEXT = 40_000;
+
   private static final String GOES_ON = "; the pipeline goes on without chat";
 
   private final ChatSettings settings;
@@ -118,7 +121,7 @@ public final class ChatNotifier {
     ChatState next = sameCommit ? state
         : state.withThread(summary.commit(), null, null, summary.links().build());
     try (SlackWebhook webhook = new SlackWebhook(settings.webhook(), sleeper, retry)) {
-      webhook.post(allText, blocks.render(messages));
+      webhook.post(Limits.truncate(allText, MAX_POST_TEXT), blocks.render(messages));
       return new Delivery(mention ? next.withMentioned() : next, mention);
     } catch (ChatFailure failure) {
       warnings.add(warning(failure));

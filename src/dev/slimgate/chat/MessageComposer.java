@@ -124,7 +124,8 @@ final class MessageComposer {
     }
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
-      lines.add((i + 1) + ". " + sorted.get(i).label() + ": " + Sizes.format(sorted.get(i).bytes()));
+      Saving saving = sorted.get(i);
+      lines.add((i + 1) + ". " + saving.label() + ": " + Sizes.format(saving.bytes()));
     }
     return lines;
   }
