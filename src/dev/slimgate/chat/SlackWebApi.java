@@ -109,8 +109,9 @@ final class SlackWebApi implements AutoCloseable {
         if (response.isOk()) {
           return response;
         }
-        if (!"ratelimited".equals(response.getError())) {
-          throw new ChatFailure(response.getError(), describe(method, channel, response));
+        String error = response.getError() == null ? "unknown_error" : response.getError();
+        if (!"ratelimited".equals(error)) {
+          throw new ChatFailure(error, describe(method, channel, error, response));
         }
         wait = retry.defaultWait();
       } catch (SlackApiException e) {
@@ -121,6 +122,11 @@ final class SlackWebApi implements AutoCloseable {
               + " later");
         }
         wait = retry.waitFor(e.getResponse().header("Retry-After"));
+      } catch (RuntimeException e) {
+        // Gson fails this way when a proxy or a wrong address answers 200 with HTML
+        throw new ChatFailure("bad_answer", method + " at " + apiUrl + " answered something"
+            + " that is not a Slack API answer (" + e.getClass().getSimpleName() + "); check "
+            + ChatSettings.API_URL_VARIABLE);
       } catch (IOException e) {
         throw new ChatFailure("unreachable", "could not reach the Slack API at " + apiUrl
             + " (" + method + "): " + e.getClass().getSimpleName() + ": " + e.getMessage()
@@ -149,8 +155,8 @@ final class SlackWebApi implements AutoCloseable {
     }
   }
 
-  private static String describe(String method, String channel, SlackApiTextResponse response) {
-    String error = response.getError();
+  private static String describe(String method, String channel, String error,
+      SlackApiTextResponse response) {
     if (TOKEN_ERRORS.contains(error)) {
       return "Slack rejected the bot token (" + method + " answered " + error + "): put a"
           + " current bot token (xoxb-...) of an app installed in the workspace into "

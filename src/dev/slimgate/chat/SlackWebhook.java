@@ -45,7 +45,7 @@ final class SlackWebhook implements AutoCloseable {
       WebhookResponse response;
       try {
         response = slack.send(url.reveal(), payload);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         // the exception may quote the address, which is the secret itself: name the variable
         throw new ChatFailure("unreachable", "could not reach the incoming webhook in "
             + ChatSettings.WEBHOOK_VARIABLE + ": " + e.getClass().getSimpleName()

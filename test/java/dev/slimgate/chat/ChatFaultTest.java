@@ -170,6 +170,26 @@ class ChatFaultTest {
   }
 
   @Test
+  void anHtmlPageInsteadOfAnApiAnswerIsAWarning() {
+    slack.failNext(200, call -> "<html><body>proxy login</body></html>");
+
+    NotifyResult result = notifyWith(Fixtures.slack(slack, null));
+
+    assertTrue(result.warnings().get(0).contains("not a Slack API answer"),
+        result.warnings().toString());
+  }
+
+  @Test
+  void anErrorAnswerWithoutAnErrorCodeIsAWarning() {
+    slack.failNext(200, call -> "{\"ok\":false}");
+
+    NotifyResult result = notifyWith(Fixtures.slack(slack, null));
+
+    assertTrue(result.warnings().get(0).contains("answered error unknown_error"),
+        result.warnings().toString());
+  }
+
+  @Test
   void aLongErrorBodyIsCut() {
     slack.failNext(500, call -> "x".repeat(5000));
 
