@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "slimgate 0.1.0",
     description = "Takes a large Docker image through a phased, gated size-optimisation rollout.",
-    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, PlanCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, PlanCommand.class,
+        NotifyCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
