@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -260,11 +261,17 @@ public final class BranchPublisher {
   }
 
   private InfrastructureException transportFailure(String verb, String shown, IOException e) {
-    String seen = redact(String.valueOf(e.getMessage()));
-    String lower = seen.toLowerCase(java.util.Locale.ROOT);
+    String seen = redact(String.valueOf(e.getMessage())).strip()
+        .replaceAll("\\s*\\n\\s*", "; ");
+    String lower = seen.toLowerCase(Locale.ROOT);
     String advice;
-    if (lower.contains("not authorized") || lower.contains("authentication is required")
-        || lower.contains("auth fail") || lower.contains("no more authentication methods")) {
+    if (lower.contains("server key did not validate") || lower.contains("known_hosts")
+        || lower.contains("host key")) {
+      advice = "the remote's host key is not trusted: add it to the known_hosts file"
+          + " (--ssh-known-hosts, default ~/.ssh/known_hosts)";
+    } else if (lower.contains("not authorized") || lower.contains("authentication is required")
+        || lower.contains("auth fail") || lower.contains("no more authentication methods")
+        || lower.contains("cannot log in")) {
       advice = "the remote refused the credentials: set " + ForgeToken.ENVIRONMENT_VARIABLE
           + " to a token that may push (https) or give a key the remote accepts (--ssh-key)";
     } else if (lower.contains("not found") || lower.contains("does not appear to be a git")) {

@@ -82,7 +82,10 @@ public final class GitAccess implements AutoCloseable {
 
   /** {@code remote} fit for a message: user information and the token removed. */
   public String display(String remote) {
-    String shown = remote.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
+    // ssh user names (git@) are not secrets and help to read the URL; anything else before an
+    // @ may be a token someone put there.
+    String shown = remote.startsWith("ssh://") ? remote.replaceFirst("^(ssh://[^/@:]*):[^/@]*@",
+        "$1@") : remote.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
     return ForgeToken.redact(token, shown);
   }
 
