@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -84,7 +85,7 @@ public final class Publisher {
       request = new MergeRequestSync(api.get(), events).sync(branch, settings.targetBranch(),
           content);
       events.info("merge request " + request.number() + " is " + request.action()
-          .name().toLowerCase() + ": " + request.webUrl());
+          .name().toLowerCase(Locale.ROOT) + ": " + request.webUrl());
     }
     writeResult(runDir, pushed, request, "done");
     return new PublishResult(pushed, request, mrFile);
@@ -101,17 +102,17 @@ public final class Publisher {
       String state) {
     ObjectNode root = json.createObjectNode();
     root.put("state", state);
-    root.put("forge", settings.type().name().toLowerCase());
+    root.put("forge", settings.type().name().toLowerCase(Locale.ROOT));
     root.putObject("branch")
         .put("name", pushed.branch())
-        .put("outcome", pushed.outcome().name().toLowerCase())
+        .put("outcome", pushed.outcome().name().toLowerCase(Locale.ROOT))
         .put("commit", pushed.commitId())
         .put("attempts", pushed.attempts());
     root.putObject("merge_request")
-        .put("action", request.action().name().toLowerCase())
+        .put("action", request.action().name().toLowerCase(Locale.ROOT))
         .put("number", request.number())
         .put("url", request.webUrl())
-        .put("note", request.note().name().toLowerCase());
+        .put("note", request.note().name().toLowerCase(Locale.ROOT));
     write(runDir.resolve(RESULT_FILE), root.toPrettyString() + "\n");
   }
 

@@ -43,7 +43,8 @@ final class Bench implements AutoCloseable {
     Files.writeString(runDir.resolve("promotion.json"), """
         {"files": [
           {"path": "Dockerfile", "source": "Dockerfile.candidate"},
-          {"path": "slimgate/state.json", "content": "{\\"phase\\": \\"A\\", \\"passed\\": true}\\n"}
+          {"path": "slimgate/state.json",
+           "content": "{\\"phase\\": \\"A\\", \\"passed\\": true}\\n"}
         ]}
         """);
     report("# Phase A: passed\n\nAll gates passed.\n\n## Sizes\n\n32.4 GB -> 29.1 GB\n");

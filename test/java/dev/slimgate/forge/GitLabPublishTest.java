@@ -172,6 +172,35 @@ class GitLabPublishTest {
   }
 
   @Test
+  void aRetryAfterDateIsCountedFromNow() {
+    gitlab.inject("GET", LIST, 503, Map.of("Retry-After", "Fri, 04 Dec 2026 12:00:09 GMT"),
+        "{}", 1);
+
+    bench.publish(settings());
+
+    assertEquals(List.of(Duration.ofSeconds(9)), bench.sleeps);
+  }
+
+  @Test
+  void aSmallRateLimitResetIsReadAsSecondsToWait() {
+    gitlab.inject("GET", LIST, 429, Map.of("RateLimit-Reset", "4"), "{}", 1);
+
+    bench.publish(settings());
+
+    assertEquals(List.of(Duration.ofSeconds(4)), bench.sleeps);
+  }
+
+  @Test
+  void repeatedServerErrorsBackOffExponentially() {
+    gitlab.inject("GET", LIST, 503, Map.of(), "{}", 4);
+
+    bench.publish(settings());
+
+    assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+        Duration.ofSeconds(8)), bench.sleeps);
+  }
+
+  @Test
   void aRateLimitLongerThanTheLimitGivesUpAtOnce() {
     gitlab.inject("GET", LIST, 429, Map.of("Retry-After", "3600"), "{}", 1);
 

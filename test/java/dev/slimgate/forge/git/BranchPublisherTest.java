@@ -118,6 +118,24 @@ class BranchPublisherTest {
   }
 
   @Test
+  void aPushToTheTargetMeanwhileLeavesTheNewBranchOnTheTipItWasBuiltOn() throws Exception {
+    ObjectId oldTip = OtherClone.tip(bare, "main");
+    BranchPublisher racing = publisher(attempt -> {
+      try {
+        OtherClone.push(bare, dir, "main", "CHANGELOG.md", "a release\n");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    BranchResult result = racing.publish(remote, "main", BRANCH, promotion("v1"), "msg");
+
+    assertEquals(BranchResult.Outcome.CREATED, result.outcome());
+    assertEquals(List.of(oldTip), BareRepo.parents(bare, result.commitId()));
+    assertEquals("a release\n", BareRepo.read(bare, "main", "CHANGELOG.md"));
+  }
+
+  @Test
   void aBranchThatKeepsMovingEndsWithABoundedFailure() throws Exception {
     publisher().publish(remote, "main", BRANCH, promotion("v1"), "msg");
     AtomicInteger pushes = new AtomicInteger();
