@@ -55,15 +55,15 @@ public final class BranchPublisher {
 
   private static final String SCRATCH_PREFIX = "refs/slimgate-scratch/";
 
-  private final GitAccess access;
-  private final Events events;
-  private final PersonIdent author;
-  private final PushHook hook;
-
   /** Runs between building the commit and pushing it; a seam to test racing pushes. */
   interface PushHook {
     void beforePush(int attempt) throws IOException;
   }
+
+  private final GitAccess access;
+  private final Events events;
+  private final PersonIdent author;
+  private final PushHook hook;
 
   public BranchPublisher(GitAccess access, Events events) {
     this(access, events, new PersonIdent("slimgate", "slimgate@localhost"), attempt -> {});

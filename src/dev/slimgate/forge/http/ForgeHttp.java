@@ -37,15 +37,6 @@ public final class ForgeHttp {
   private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
   private static final int SHOWN_BODY = 300;
 
-  private final Target target;
-  private final Map<String, String> headers;
-  private final Optional<ForgeToken> token;
-  private final HttpClient client;
-  private final Sleeper sleeper;
-  private final Clock clock;
-  private final Events events;
-  private final ObjectMapper json = new ObjectMapper();
-
   /** Waits between attempts; tests pass one that records instead of sleeping. */
   @FunctionalInterface
   public interface Sleeper {
@@ -63,6 +54,15 @@ public final class ForgeHttp {
    */
   public record Target(
       String forgeName, URI apiBase, String shownBase, String project, String tokenHint) {}
+
+  private final Target target;
+  private final Map<String, String> headers;
+  private final Optional<ForgeToken> token;
+  private final HttpClient client;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  private final Events events;
+  private final ObjectMapper json = new ObjectMapper();
 
   /**
    * @param headers headers of every request, the authorization header included
