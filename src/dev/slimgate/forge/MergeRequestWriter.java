@@ -74,7 +74,8 @@ public final class MergeRequestWriter {
 
   /** The text of {@code mr.md}: title and description, for runs without a forge. */
   public static String markdown(MergeRequestContent content) {
-    return "# " + content.title() + "\n\n" + content.description() + "\n" + content.note();
+    return "# " + content.title() + "\n\n" + content.description()
+        + "\n---\n\nResults note:\n\n" + content.note();
   }
 
   private static String note(Promotion promotion, String branch, String commitId,
