@@ -18,6 +18,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.slimgate.plan.Plan;
+import dev.slimgate.plan.PlanReader;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -66,6 +68,10 @@ public final class NotifyCommand implements Callable<Integer> {
       description = "Slack user-group id called once when a phase passes all its gates.")
   private String releaseManagers;
 
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "Take chat.channel and chat.release_managers from this plan.")
+  private Path plan;
+
   private final Map<String, String> environment;
 
   public NotifyCommand() {
@@ -82,7 +88,11 @@ public final class NotifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       ChatSummary summary = new ChatSummaryReader().read(summaryFile);
-      ChatSettings settings = ChatSettings.resolve(environment, channel, releaseManagers);
+      Plan.ChatSpec fromPlan = plan == null ? Plan.ChatSpec.NONE
+          : new PlanReader().read(plan, RunCommand.planFolder(plan)).chat();
+      ChatSettings settings = ChatSettings.resolve(environment,
+          channel != null ? channel : fromPlan.channel(),
+          releaseManagers != null ? releaseManagers : fromPlan.releaseManagers());
       PrintWriter out = spec.commandLine().getOut();
       PrintStream console =
           new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);

@@ -4,6 +4,8 @@ import dev.slimgate.core.Events;
 import dev.slimgate.core.SlimgateException;
 import dev.slimgate.forge.ForgeClients;
 import dev.slimgate.forge.ForgeSettings;
+import dev.slimgate.plan.Plan;
+import dev.slimgate.plan.PlanReader;
 import dev.slimgate.forge.ForgeToken;
 import dev.slimgate.forge.ForgeType;
 import dev.slimgate.forge.PromotionFile;
@@ -79,6 +81,10 @@ public final class PublishCommand implements Callable<Integer> {
       description = "known_hosts for ssh remotes (default: ~/.ssh/known_hosts).")
   Path sshKnownHosts;
 
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "Take the forge settings from this plan's forge: section; options win.")
+  Path plan;
+
   private final ForgeSettings planSettings;
   private final Map<String, String> environment;
   private final ForgeClients clients;
@@ -131,6 +137,7 @@ public final class PublishCommand implements Callable<Integer> {
 
   private ForgeSettings settings() {
     ForgeSettings base = planSettings != null ? planSettings
+        : plan != null ? fromPlan(new PlanReader().read(plan, RunCommand.planFolder(plan)).forge())
         : new ForgeSettings(ForgeType.NONE, null, null, null, null, null, null);
     ForgeType type = forge != null ? ForgeType.parse(forge) : base.type();
     String remote = gitRemote != null ? gitRemote : base.remote();
@@ -144,6 +151,13 @@ public final class PublishCommand implements Callable<Integer> {
         targetBranch != null ? targetBranch : base.targetBranch(),
         sshKey != null ? sshKey : base.sshKey(),
         sshKnownHosts != null ? sshKnownHosts : base.sshKnownHosts()).validate();
+  }
+
+  /** The plan's forge: section as settings; the plan reader has checked its values. */
+  static ForgeSettings fromPlan(Plan.ForgeSpec spec) {
+    return new ForgeSettings(spec.type() == null ? ForgeType.NONE : ForgeType.parse(spec.type()),
+        spec.url() == null ? null : java.net.URI.create(spec.url()), spec.project(),
+        spec.remote(), spec.targetBranch(), null, null);
   }
 
   private static String lower(Enum<?> value) {
