@@ -124,7 +124,7 @@ public final class PhaseRun {
         plan.file().toString(), verdict, verdict.exitCode(), started.toString(),
         clock.instant().toString(), baseline, candidates, phase.budget(),
         phase.savings().stream().map(s -> new ExpectedSaving(s.change(), s.component(),
-            s.bytes())).toList(), gates, checks, warnings);
+            s.bytes())).toList(), List.of(), gates, checks, warnings);
     write(report, plan, phase, folder);
     events.info("phase " + phase.id() + ": " + verdict.label() + " (report: "
         + folder.resolve("report.md") + ")");
