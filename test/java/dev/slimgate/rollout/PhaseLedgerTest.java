@@ -139,12 +139,28 @@ class PhaseLedgerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"bob", "Bob", " bob "})
+  @ValueSource(strings = {"bob", "Bob", " bob ", "bob@example.org", "BOB@other.example"})
   void refusesApprovalByTheChangesOwnAuthor(String approver) {
     String message = refusal(new PhaseLedger.Advance(
         "A", approver, "bob", "why", Reports.write(dir, "A", "pass")));
 
     assertTrue(message.contains("is the author of the change; another release manager"), message);
+  }
+
+  @Test
+  void refusesAnApproverWhoseUserIdIsTheAuthorsMailName() {
+    String message = refusal(new PhaseLedger.Advance(
+        "A", "bob", "Bob@example.org", "why", Reports.write(dir, "A", "pass")));
+
+    assertTrue(message.contains("approver bob is the author of the change"), message);
+  }
+
+  @Test
+  void acceptsAnApproverWhoseNameMerelyContainsTheAuthors() {
+    AuditEntry entry = ledgerAt(T1).advance(new PhaseLedger.Advance(
+        "A", "bobby", "bob@example.org", "why", Reports.write(dir, "A", "pass")));
+
+    assertEquals("bobby", entry.approver());
   }
 
   @ParameterizedTest
