@@ -14,20 +14,20 @@ Map call(Map args = [:]) {
     }
     return problems
   }
-  String sarif = "${s.out}/lint.sarif"
+  String sarifFile = "${s.out}/lint.sarif" // not "sarif": that name would hide the sarif() step
   String files = ''
   for (String f in s.dockerfiles) {
     files += " ${slimgateEngine.quote(f)}"
   }
   sh "mkdir -p ${slimgateEngine.quote(s.out)}"
   String line = "${slimgateEngine.command(s)} lint${files} --plan ${slimgateEngine.quote(s.plan)} " +
-      "--format sarif --output ${slimgateEngine.quote(sarif)}"
+      "--format sarif --output ${slimgateEngine.quote(sarifFile)}"
   int code = slimgateEngine.run(line)
-  recordIssues(enabledForFailure: true, tools: [sarif(pattern: sarif, id: 'slimgate-lint',
+  recordIssues(enabledForFailure: true, tools: [sarif(pattern: sarifFile, id: 'slimgate-lint',
       name: 'slimgate Dockerfile advisor')])
-  archiveArtifacts(artifacts: sarif, allowEmptyArchive: true)
+  archiveArtifacts(artifacts: sarifFile, allowEmptyArchive: true)
   slimgateEngine.checkExit('slimgateLint', code, line)
   // the engine exits 1 when a finding has severity error: the lint gate failed
   String verdict = code == 0 ? 'pass' : 'fail'
-  return [verdict: slimgateEngine.judge('slimgateLint', verdict), exitCode: code, sarif: sarif]
+  return [verdict: slimgateEngine.judge('slimgateLint', verdict), exitCode: code, sarif: sarifFile]
 }
