@@ -28,6 +28,7 @@ class PipelineMocks {
 
   final BasePipelineTest test
   final List<String> shScripts = []
+  final List<Map> shEnvironments = []
   final List<Map> shAnswers = []
   final Map<String, Object> jsonFiles = [:]
   final Set<String> files = [] as Set
@@ -105,6 +106,7 @@ class PipelineMocks {
   private Object sh(Map options) {
     String script = options.script
     shScripts << script
+    shEnvironments << new LinkedHashMap(test.binding.getVariable('env'))
     Map answer = answerFor(script)
     if (options.returnStatus) {
       return answer.status
