@@ -35,6 +35,8 @@ class PipelineMocks {
   final List<String> echoes = []
   final Map<String, String> secretsBound = [:]
   Map inputAnswer
+  final List<Integer> inputNodeDepths = []
+  int nodeDepth
 
   PipelineMocks(BasePipelineTest test) {
     this.test = test
@@ -187,7 +189,16 @@ class PipelineMocks {
     h.registerAllowedMethod('unstash', [String]) { String name -> null }
     h.registerAllowedMethod('lock', [Map, Closure]) { Map m, Closure body -> body() }
     h.registerAllowedMethod('lock', [String, Closure]) { String m, Closure body -> body() }
+    h.registerAllowedMethod('node', [String, Closure]) { String label, Closure body ->
+      nodeDepth++
+      try {
+        return body()
+      } finally {
+        nodeDepth--
+      }
+    }
     h.registerAllowedMethod('input', [Map]) { Map m ->
+      inputNodeDepths << nodeDepth
       if (inputAnswer == null) {
         throw new AssertionError("unexpected input: ${m.message}")
       }
