@@ -15,7 +15,9 @@ Map call(Map args = [:]) {
   Map s = slimgateEngine.settings('phasedRollout', defaults(), args) { Map a ->
     List problems = slimgateEngine.required(a, ['plan', 'phase', 'repo', 'out', 'agent']) +
         slimgateEngine.phaseId(a)
-    for (String key in ['regression', 'mergeRequest', 'chat']) {
+    List flags = ['regression', 'mergeRequest', 'chat']
+    for (int i = 0; i < flags.size(); i++) {
+      String key = flags[i]
       if (!(a[key] instanceof Boolean)) {
         problems << "${key} is '${a[key]}'; use true or false"
       }
@@ -44,8 +46,8 @@ Map call(Map args = [:]) {
     milestone(ordinal: 2, label: 'slimgate: building')
     stage('Build, check, size') {
       List extra = []
-      for (String image in view.images.drop(1)) {
-        extra << [resource: "slimgate-image:${image}"]
+      for (int i = 1; i < view.images.size(); i++) {
+        extra << [resource: "slimgate-image:${view.images[i]}"]
       }
       // one lock per image, all taken at once so that two builds never wait for each other
       lock(resource: "slimgate-image:${view.images[0]}", extra: extra) {
@@ -63,8 +65,8 @@ Map call(Map args = [:]) {
     milestone(ordinal: 3, label: 'slimgate: regression')
     stage('Regression') {
       Map branches = [:]
-      for (Map c in view.candidates) {
-        Map candidate = c // a fresh variable per branch: the closures must not share the loop's
+      for (int i = 0; i < view.candidates.size(); i++) {
+        Map candidate = view.candidates[i] // one variable per branch: each closure keeps its own
         String label = candidate.regressionAgent ?: s.regressionAgent ?: s.agent
         String out = "${runDir}/regression/${candidate.name}"
         branches[candidate.name] = {
@@ -85,8 +87,9 @@ Map call(Map args = [:]) {
   node(s.agent) {
     checkout(scm)
     unstash('slimgate-run')
-    for (String name in regressions.keySet()) {
-      unstash("slimgate-regression-${name}")
+    List names = new ArrayList(regressions.keySet())
+    for (int i = 0; i < names.size(); i++) {
+      unstash("slimgate-regression-${names[i]}")
     }
     try {
       stage('Merge request') {

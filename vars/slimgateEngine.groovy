@@ -15,8 +15,9 @@ Map defaults() {
  */
 Map settings(String step, Map stepDefaults, Map args, Closure check = null) {
   List problems = []
-  for (String key in (args.keySet() - stepDefaults.keySet()).sort()) {
-    problems << "unknown argument '${key}'; ${step} takes: ${stepDefaults.keySet().sort().join(', ')}"
+  List unknown = new ArrayList(args.keySet() - stepDefaults.keySet()).sort()
+  for (int i = 0; i < unknown.size(); i++) {
+    problems << "unknown argument '${unknown[i]}'; ${step} takes: ${stepDefaults.keySet().sort().join(', ')}"
   }
   Map s = stepDefaults + args
   String version = s.engineVersion ?: env.SLIMGATE_VERSION
@@ -43,7 +44,8 @@ Map settings(String step, Map stepDefaults, Map args, Closure check = null) {
 /** A problem when {@code s[key]} is empty, for a step's check. */
 List required(Map s, List keys) {
   List problems = []
-  for (String key in keys) {
+  for (int i = 0; i < keys.size(); i++) {
+    String key = keys[i]
     if (s[key] == null || s[key].toString().trim().isEmpty()) {
       problems << "${key} is required"
     }

@@ -16,8 +16,8 @@ Map call(Map args = [:]) {
   }
   String sarifFile = "${s.out}/lint.sarif" // not "sarif": that name would hide the sarif() step
   String files = ''
-  for (String f in s.dockerfiles) {
-    files += " ${slimgateEngine.quote(f)}"
+  for (int i = 0; i < s.dockerfiles.size(); i++) {
+    files += " ${slimgateEngine.quote(s.dockerfiles[i])}"
   }
   sh "mkdir -p ${slimgateEngine.quote(s.out)}"
   String line = "${slimgateEngine.command(s)} lint${files} --plan ${slimgateEngine.quote(s.plan)} " +

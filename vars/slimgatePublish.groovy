@@ -20,7 +20,9 @@ Map call(Map args = [:]) {
       "--phase ${slimgateEngine.quote(s.phase)} --repo ${slimgateEngine.quote(s.repo)}"
   Map options = ['--git-remote': s.gitRemote, '--forge': s.forge, '--forge-url': s.forgeUrl,
                  '--forge-project': s.forgeProject]
-  for (String option in options.keySet()) {
+  List names = new ArrayList(options.keySet())
+  for (int i = 0; i < names.size(); i++) {
+    String option = names[i]
     if (options[option] != null) {
       line += " ${option} ${slimgateEngine.quote(options[option])}"
     }

@@ -20,8 +20,8 @@ Map call(Map args = [:]) {
   echo "INFO: slimgate phase ${s.phase}: verdict ${report.verdict} (exit ${code}); " +
       "report ${s.out}/report.md"
   List candidates = []
-  for (Map c in report.candidates) {
-    candidates << [name: c.name, image: c.image]
+  for (int i = 0; i < report.candidates.size(); i++) {
+    candidates << [name: report.candidates[i].name, image: report.candidates[i].image]
   }
   return [verdict: slimgateEngine.judge('slimgateRun', report.verdict), exitCode: code,
           out: s.out, report: "${s.out}/report.json", baseline: report.baseline?.image,
