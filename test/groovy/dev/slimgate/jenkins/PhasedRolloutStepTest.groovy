@@ -45,7 +45,9 @@ class PhasedRolloutStepTest extends SlimgatePipelineTest {
     mocks.jsonFiles['slimgate-out/plan-C.json'] = [phase: 'C', gates: ['tools', 'size', 'regression'],
         dockerfiles: SERVICES.collect { "phases/C/${it}/Dockerfile" },
         images: ['medimproc:baseline'] + SERVICES.collect { "${it}:phase-c" },
-        candidates: SERVICES.collect { [name: it, image: "${it}:phase-c", regressionAgent: it == 'recon' ? 'big' : null] }]
+        candidates: SERVICES.collect {
+          [name: it, image: "${it}:phase-c", regressionAgent: it == 'recon' ? 'big' : null]
+        }]
     mocks.expectSh("mkdir -p 'slimgate-out/lint'")
     mocks.expectSh(~/bin\/slimgate lint .*/)
     mocks.expectSh("bin/slimgate run --plan 'phases/plan.yaml' --phase 'C' --repo '.' --out 'slimgate-out/run'")

@@ -100,7 +100,7 @@ class PipelineMocks {
       it.match instanceof Pattern ? script ==~ it.match : script == it.match
     }
     if (answer == null) {
-      throw new AssertionError("unexpected sh: ${script}\nexpected one of: ${shAnswers*.match}")
+      throw new AssertionError((Object) "unexpected sh: ${script}\nexpected one of: ${shAnswers*.match}".toString())
     }
     return answer
   }
@@ -175,7 +175,9 @@ class PipelineMocks {
       withValues(test.binding.getVariable('env'), values, body)
     }
     h.registerAllowedMethod('withEnv', [List, Closure]) { List pairs, Closure body ->
-      Map values = pairs.collectEntries { String p -> [(p.substring(0, p.indexOf('='))): p.substring(p.indexOf('=') + 1)] }
+      Map values = pairs.collectEntries { String p ->
+        [(p.substring(0, p.indexOf('='))): p.substring(p.indexOf('=') + 1)]
+      }
       withValues(test.binding.getVariable('env'), values, body)
     }
     ['junit', 'archiveArtifacts', 'publishHTML', 'recordIssues', 'milestone', 'stash', 'checkout',
@@ -200,7 +202,7 @@ class PipelineMocks {
     h.registerAllowedMethod('input', [Map]) { Map m ->
       inputNodeDepths << nodeDepth
       if (inputAnswer == null) {
-        throw new AssertionError("unexpected input: ${m.message}")
+        throw new AssertionError((Object) "unexpected input: ${m.message}".toString())
       }
       return inputAnswer
     }

@@ -86,7 +86,8 @@ class SlimgateNotifyStepTest extends SlimgatePipelineTest {
 
     Map r = step('slimgateNotify')()
 
-    assertEquals([false, true], [r.sent, mocks.echoes.any { it.startsWith('WARNING: slimgateNotify: chat was not told') }])
+    assertEquals([false, true],
+        [r.sent, mocks.echoes.any { it.startsWith('WARNING: slimgateNotify: chat was not told') }])
   }
 
   @Test

@@ -13,7 +13,7 @@ public final class Reports {
 
   private Reports() {}
 
-  /** Writes a report of {@code phase} with {@code verdict} into {@code folder}; returns its path. */
+  /** Writes a report of {@code phase} with {@code verdict} into {@code folder}; returns it. */
   public static Path write(Path folder, String phase, String verdict) {
     return writeText(folder.resolve("report-" + phase + "-" + verdict + ".json"),
         "{\"schema\":\"slimgate.report/1\",\"phase\":\"" + phase + "\",\"verdict\":\"" + verdict
