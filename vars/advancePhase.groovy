@@ -30,7 +30,7 @@ Map call(Map args = [:]) {
       if (s.fromJob) {
         copyArtifacts(projectName: s.fromJob, selector: lastSuccessful(), filter: "${s.runDir}/**")
       }
-      evidence = readJSON(file: report)
+      evidence = readJSON(file: report, returnPojo: true)
       author = s.author ?: sh(script: 'git log -1 --format=%ae', returnStdout: true).trim()
       echo "INFO: evidence for phase ${s.phase}: ${report}, phase ${evidence.phase}, verdict " +
           "${evidence.verdict}, change by ${author}; the full report is archived with this build"
@@ -65,7 +65,7 @@ Map call(Map args = [:]) {
             'The lines above give every reason (self-approval, empty reason, a report that did not pass, ' +
             'phase order). Run advancePhase again once they are fixed.')
       }
-      change = readJSON(file: file)
+      change = readJSON(file: file, returnPojo: true)
       archiveArtifacts(artifacts: "${file},${s.state}")
     }
     stage('Merge request') {

@@ -38,7 +38,7 @@ Map call(Map args = [:]) {
           "--phase ${slimgateEngine.quote(s.phase)} --repo ${slimgateEngine.quote(s.repo)} --format json " +
           "--output ${slimgateEngine.quote(file)}"
       slimgateEngine.checkExit('phasedRollout', slimgateEngine.run(line), line)
-      view = readJSON(file: file)
+      view = readJSON(file: file, returnPojo: true)
     }
     stage('Lint') {
       slimgateLint(engine + [plan: s.plan, dockerfiles: view.dockerfiles, out: "${s.out}/lint"])

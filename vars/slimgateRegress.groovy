@@ -16,7 +16,7 @@ Map call(Map args = [:]) {
   int code = slimgateEngine.run(line)
   slimgateEngine.publish(s.out, "slimgate regression ${s.candidate}")
   slimgateEngine.checkExit('slimgateRegress', code, line)
-  Map result = readJSON(file: "${s.out}/regression.json")
+  Map result = readJSON(file: "${s.out}/regression.json", returnPojo: true)
   echo "INFO: slimgate regression of ${s.candidate} against ${s.baseline}: verdict ${result.verdict}"
   return [verdict: slimgateEngine.judge('slimgateRegress', result.verdict), exitCode: code,
           out: s.out, result: "${s.out}/regression.json"]

@@ -16,7 +16,7 @@ Map call(Map args = [:]) {
   int code = slimgateEngine.run(line)
   slimgateEngine.publish(s.out, "slimgate phase ${s.phase}")
   slimgateEngine.checkExit('slimgateRun', code, line)
-  Map report = readJSON(file: "${s.out}/report.json")
+  Map report = readJSON(file: "${s.out}/report.json", returnPojo: true)
   echo "INFO: slimgate phase ${s.phase}: verdict ${report.verdict} (exit ${code}); " +
       "report ${s.out}/report.md"
   List candidates = []

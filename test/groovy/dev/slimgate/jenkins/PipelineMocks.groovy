@@ -152,6 +152,10 @@ class PipelineMocks {
       worsen('UNSTABLE')
     }
     h.registerAllowedMethod('readJSON', [Map]) { Map options ->
+      if (options.returnPojo != true) {
+        // without it Jenkins returns net.sf.json objects whose JSON nulls are truthy in Groovy
+        throw new AssertionError((Object) "readJSON(file: ${options.file}) without returnPojo: true".toString())
+      }
       String file = options.file.toString()
       if (!jsonFiles.containsKey(file)) {
         throw new PipelineError("java.io.FileNotFoundException: ${file} does not exist.")
