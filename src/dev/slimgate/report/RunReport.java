@@ -42,7 +42,7 @@ public record RunReport(
    * @param failure why it could not be built, null when it was
    */
   public record ImageReport(
-      String name, String tag, String id, long bytes, Long budget, List<Layer> layers,
+      String name, String image, String id, long bytes, Long budget, List<Layer> layers,
       BuildFailure failure) {}
 
   /** One Dockerfile step of an image and the bytes it added. */

@@ -94,7 +94,7 @@ public final class PhaseRun {
         ToolChecker checker = new ToolChecker(docker.runner(), events);
         for (int i = 0; i < candidates.size(); i++) {
           Candidate c = phase.candidates().get(i);
-          checks.addAll(checker.check(plan, phase.id(), c.name(), candidates.get(i).tag(),
+          checks.addAll(checker.check(plan, phase.id(), c.name(), candidates.get(i).image(),
               components(plan, c)));
         }
         gates.add(new ToolsGate().evaluate(checks));
