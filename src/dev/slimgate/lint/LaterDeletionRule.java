@@ -26,10 +26,11 @@ final class LaterDeletionRule implements Rule {
             .touches(d.path())) {
           continue;
         }
+        // The most specific earlier addition wins; among equals, the earliest.
         Optional<BuildModel.Step> adder = steps.stream()
             .filter(s -> s.index() < step.index())
-            .filter(s -> addedBy(s, d.path()))
-            .reduce((a, b) -> b);
+            .filter(s -> addedBy(s, d.path()) > 0)
+            .reduce((a, b) -> addedBy(b, d.path()) > addedBy(a, d.path()) ? b : a);
         adder.ifPresent(a -> issues.add(new Issue("SG107", step.instruction(), d.path(),
             d.path() + " is deleted here but was added by the layer of line "
                 + a.instruction().span().startLine() + ", so no bytes are saved",
@@ -41,9 +42,11 @@ final class LaterDeletionRule implements Rule {
     return issues;
   }
 
-  private static boolean addedBy(BuildModel.Step step, String path) {
+  /** Length of the longest path the step adds that holds {@code path}; 0 when none. */
+  private static int addedBy(BuildModel.Step step, String path) {
     LayerEffects e = step.effects();
-    return e.created.stream().anyMatch(c -> (LayerPaths.isUnder(path, c.path())
-        || LayerPaths.globMatches(path, c.path())) && !e.deletes(c.path()));
+    return e.created.stream().filter(c -> (LayerPaths.isUnder(path, c.path())
+        || LayerPaths.globMatches(path, c.path())) && !e.deletes(c.path()))
+        .mapToInt(c -> c.path().length()).max().orElse(0);
   }
 }
