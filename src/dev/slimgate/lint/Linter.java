@@ -120,7 +120,7 @@ public final class Linter {
           String named = ids.isEmpty() ? "'" + start.group(1) + "'" : String.join(", ", unknown);
           issues.add(new Issue("SG100", in, "line " + c.line(), "slimgate-ignore on line "
                   + c.line() + " names no known rule: " + named,
-              "write '# slimgate-ignore SG1xx reason' with ids from 'slimgate lint --help'",
+              "write '# slimgate-ignore SG1xx reason' with ids from 'slimgate lint --list-rules'",
               List.of(), List.of()));
         }
       }
