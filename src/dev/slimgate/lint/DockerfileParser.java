@@ -439,8 +439,9 @@ public final class DockerfileParser {
           String from = in.flag("from").get().toLowerCase(Locale.ROOT);
           if (from.matches("\\d+") && Integer.parseInt(from) >= stage) {
             problem(in.span().startLine(), in.span().startColumn(), "COPY --from=" + from
-                    + " refers to stage " + from + " but only stages 0.." + (stage - 1)
-                    + " come before this one",
+                    + " refers to stage " + from + " but " + (stage == 0
+                    ? "no stage comes before this one"
+                    : "only stages 0.." + (stage - 1) + " come before this one"),
                 "refer to an earlier stage by its index or name");
           } else if (names.containsKey(from) && names.get(from) == stage) {
             problem(in.span().startLine(), in.span().startColumn(), "COPY --from=" + from
