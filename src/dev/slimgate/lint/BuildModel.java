@@ -32,13 +32,15 @@ final class BuildModel {
   private final Set<Integer> shipped;
   private final List<Assignment> assignments;
   private final String home;
+  private final Map<String, String> finalEnv;
 
   private BuildModel(List<Stage> stages, Set<Integer> shipped, List<Assignment> assignments,
-      String home) {
+      String home, Map<String, String> finalEnv) {
     this.stages = stages;
     this.shipped = shipped;
     this.assignments = assignments;
     this.home = home;
+    this.finalEnv = finalEnv;
   }
 
   List<Stage> stages() {
@@ -68,9 +70,7 @@ final class BuildModel {
 
   /** The environment at the end of the final stage. */
   Map<String, String> finalEnv() {
-    Stage last = stages.get(stages.size() - 1);
-    return last.steps().isEmpty() ? Map.of()
-        : last.steps().get(last.steps().size() - 1).env();
+    return finalEnv;
   }
 
   /** Builds the model; {@code baseEnv} stands for variables the base images set. */
@@ -148,7 +148,8 @@ final class BuildModel {
         shipped.add(s);
       }
       String home = env.getOrDefault("HOME", "${HOME}");
-      return new BuildModel(List.copyOf(stages), shipped, List.copyOf(assignments), home);
+      return new BuildModel(List.copyOf(stages), shipped, List.copyOf(assignments), home,
+          Map.copyOf(env));
     }
 
     private void close(int index, Optional<String> name, String base, int parent,

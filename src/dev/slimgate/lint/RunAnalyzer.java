@@ -83,6 +83,8 @@ final class RunAnalyzer {
         case "fix-permissions" -> args.forEach(a -> effects.permissions.add(
             new LayerEffects.Permission(program, LayerPaths.normalize(a, here))));
         case "mv", "cp", "ln" -> copyLike(program, args, cwd, effects);
+        case "mkdir" -> args.stream().filter(a -> !a.startsWith("-")).forEach(a -> effects
+            .created.add(new LayerEffects.Created(LayerPaths.normalize(a, here), "mkdir")));
         case "pip", "pip3" -> pip(args, vars, home, effects);
         default -> other(program, args, vars, cwd, home, effects);
       }
