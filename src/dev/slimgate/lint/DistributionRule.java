@@ -48,12 +48,22 @@ final class DistributionRule implements Rule {
             "whole " + dist.name() + " distribution installed into " + x.destination()
                 + " keeps " + kept.size() + " unneeded part" + (kept.size() == 1 ? "" : "s")
                 + ": " + String.join(", ", kept),
-            "add " + String.join(" ", kept.stream().map(k -> "--exclude=" + k).toList())
-                + " to tar, or delete them in this same RUN",
+            fix(x, kept, paths),
             paths, List.of()));
       }
     }
     return issues;
+  }
+
+  private static String fix(LayerEffects.Extraction x, List<String> kept, List<String> paths) {
+    String delete = "'&& rm -rf " + String.join(" ", paths) + "'";
+    return switch (x.tool()) {
+      case "tar" -> "add " + String.join(" ", kept.stream().map(k -> "--exclude=" + k).toList())
+          + " to tar, or append " + delete + " to this RUN";
+      case "unzip" -> "add -x " + String.join(" ", kept.stream().map(k -> "'" + k + "/*'")
+          .toList()) + " to unzip, or append " + delete + " to this RUN";
+      default -> "append " + delete + " to this RUN";
+    };
   }
 
   private static boolean matches(Distribution dist, LayerEffects.Extraction x, LayerEffects e) {

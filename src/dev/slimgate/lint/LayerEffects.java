@@ -45,8 +45,11 @@ final class LayerEffects {
   /** A download; {@code file} is empty when the data went to a pipe. */
   record Download(String url, Optional<String> file) {}
 
-  /** Unpacking of an archive (or of a download streamed through a pipe) into a directory. */
-  record Extraction(String source, String destination, List<String> excludes) {}
+  /**
+   * Unpacking of an archive (or of a download streamed through a pipe) into a directory, by
+   * {@code tool}: "tar", "unzip" or "installer".
+   */
+  record Extraction(String tool, String source, String destination, List<String> excludes) {}
 
   /** A git clone into {@code destination}. */
   record Clone(String url, String destination) {}

@@ -242,7 +242,8 @@ final class RunAnalyzer {
     }
     String source = file == null || file.equals("-") ? pipedUrl.orElse("-")
         : LayerPaths.normalize(file, cwd);
-    effects.extractions.add(new LayerEffects.Extraction(source, dest, List.copyOf(excludes)));
+    effects.extractions.add(new LayerEffects.Extraction("tar", source, dest,
+        List.copyOf(excludes)));
     effects.created.add(new LayerEffects.Created(dest, "extract"));
   }
 
@@ -267,7 +268,8 @@ final class RunAnalyzer {
       }
     }
     if (archive != null) {
-      effects.extractions.add(new LayerEffects.Extraction(archive, dest, List.copyOf(excludes)));
+      effects.extractions.add(new LayerEffects.Extraction("unzip", archive, dest,
+          List.copyOf(excludes)));
       effects.created.add(new LayerEffects.Created(dest, "extract"));
     }
   }
@@ -548,7 +550,7 @@ final class RunAnalyzer {
     }
     effects.cachesWritten.add("conda:" + dest + "/pkgs");
     effects.created.add(new LayerEffects.Created(dest, "installer " + args.get(0)));
-    effects.extractions.add(new LayerEffects.Extraction(
+    effects.extractions.add(new LayerEffects.Extraction("installer",
         LayerPaths.normalize(args.get(0), cwd), dest, List.of()));
   }
 
