@@ -162,6 +162,8 @@ final class BuildModel {
     private LayerEffects effects(Instruction in, Map<String, String> env, String workdir) {
       String home = env.getOrDefault("HOME", "${HOME}");
       return switch (in.keyword()) {
+        // TODO: ONBUILD triggers run in the builds of child images, not here, so their RUNs are
+        // not analysed; linting them would need the child Dockerfile's context.
         case "RUN" -> run(in, env, workdir, home);
         case "COPY", "ADD" -> copy(in, env, workdir);
         default -> new LayerEffects();

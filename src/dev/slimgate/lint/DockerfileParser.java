@@ -146,9 +146,7 @@ public final class DockerfileParser {
       String word = text.substring(start, end);
       String rest = text.substring(end).strip();
       int restOffset = rest.isEmpty() ? text.length() : text.indexOf(rest, end);
-      Instruction instruction =
-          build(word, rest, logical, start, restOffset, comments, false);
-      return instruction;
+      return build(word, rest, logical, start, restOffset, comments, false);
     }
 
     private Instruction build(String word, String rest, Logical logical, int wordOffset,

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +46,9 @@ final class RunAnalyzer {
    * @param home what ${HOME} stands for, or "${HOME}" when unknown
    */
   LayerEffects analyze(String script, Map<String, String> env, String workdir, String home) {
+    // TODO: subshells, functions, loops and conditionals are read as one flat list of commands
+    // (a cd inside "( ... )" leaks out, both branches of an if count). Real Dockerfiles rarely
+    // need more; a full shell grammar would, and is not written yet.
     LayerEffects effects = new LayerEffects();
     Map<String, String> vars = new HashMap<>(env);
     String cwd = workdir;
@@ -316,6 +318,11 @@ final class RunAnalyzer {
     }
   }
 
+  /**
+   * {@code find DIR ... -delete} or {@code -exec rm}: entries below DIR named by -name (all
+   * when none) and not excluded by {@code ! -name}. TODO: -path, -type and -maxdepth are not
+   * read, so a find deleting only files counts as deleting directories too.
+   */
   private void find(List<String> args, String cwd, LayerEffects effects) {
     boolean deletes = args.contains("-delete") || (args.contains("-exec")
         && args.indexOf("-exec") + 1 < args.size()
@@ -465,7 +472,9 @@ final class RunAnalyzer {
       effects.installs.add(new LayerEffects.Install("apk",
           positional.subList(1, positional.size()), virtual));
     } else if (verb.equals("update")) {
-      effects.cachesWritten.add(args.contains("--no-cache") ? "" : "apk");
+      if (!args.contains("--no-cache")) {
+        effects.cachesWritten.add("apk");
+      }
     } else if (verb.equals("del")) {
       effects.purged.addAll(positional.subList(1, positional.size()));
     } else if (verb.equals("cache") && positional.contains("clean")) {
@@ -568,11 +577,8 @@ final class RunAnalyzer {
   }
 
   private static boolean truthy(String value) {
-    if (value == null) {
-      return false;
-    }
-    String v = value.toLowerCase(Locale.ROOT);
-    // pip reads PIP_NO_CACHE_DIR through a quirky callback: any of these turn the cache off.
-    return !v.isEmpty();
+    // pip turns its cache off for any non-empty PIP_NO_CACHE_DIR, even "0" or "false": its
+    // option callback ignores the value (a long-standing pip quirk).
+    return value != null && !value.isEmpty();
   }
 }
