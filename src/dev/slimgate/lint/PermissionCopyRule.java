@@ -22,8 +22,10 @@ final class PermissionCopyRule implements Rule {
     List<BuildModel.Step> steps = context.model().shippedSteps();
     for (BuildModel.Step step : steps) {
       for (LayerEffects.Permission p : step.effects().permissions) {
+        // When the same RUN fills the tree (a conda install followed by fix-permissions, say),
+        // most of what is changed is new in this layer anyway: not flagged.
         boolean createdHere = step.effects().created.stream()
-            .anyMatch(c -> LayerPaths.isUnder(p.target(), c.path()));
+            .anyMatch(c -> LayerPaths.overlaps(p.target(), c.path()));
         if (createdHere) {
           continue;
         }

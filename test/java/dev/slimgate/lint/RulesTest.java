@@ -75,6 +75,9 @@ class RulesTest {
         Arguments.of("FROM b\nCOPY app /app\nRUN chmod -R g+w /app\n", List.of("SG110 3")),
         Arguments.of("FROM b\nRUN mkdir /app && curl -o /app/x https://x/x && chown -R 1000"
             + " /app\n", List.of()),
+        Arguments.of("FROM b\nRUN conda install -y numpy && conda clean -afy && fix-permissions"
+            + " /opt/conda\n", List.of()),
+        Arguments.of("FROM b\nRUN fix-permissions /home/jovyan\n", List.of("SG110 2")),
         // SG111 distributions
         Arguments.of("FROM b\nRUN curl -L https://x/freesurfer-linux.tar.gz | tar xz -C /opt\n",
             List.of("SG111 2")),
