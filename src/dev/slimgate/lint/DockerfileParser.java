@@ -201,7 +201,8 @@ public final class DockerfileParser {
         Span last = heredocs.get(heredocs.size() - 1).span();
         span = new Span(line, column, last.endLine(), last.endColumn());
       }
-      Instruction instruction = new Instruction(keyword, Map.copyOf(flags), args, exec,
+      Instruction instruction = new Instruction(keyword,
+          java.util.Collections.unmodifiableMap(flags), args, exec,
           List.copyOf(heredocs), span, comments, onbuild);
       validate(instruction, logical, argsOffset);
       return instruction;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,6 +40,18 @@ class FixtureDockerfilesTest {
     assertEquals(expected(file), actual, () -> String.join("\n",
         report.active().stream().map(f -> f.span().startLine() + " " + f.ruleId() + " "
             + f.message()).toList()));
+  }
+
+  @Test
+  void phaseACandidateKeepsItsOneJustifiedSuppression() throws IOException {
+    LintReport report = new Linter(LintSettings.medimproc(), ImageMeasurements.NONE)
+        .lint(List.of(FixtureFiles.input(Path.of(
+            "test/fixtures/dockerfiles/medimproc-1.3.0-phase-a.Dockerfile"))));
+
+    assertEquals(List.of("SG111 33 pruning FSL is phase B: it needs ldd evidence for every"
+            + " binary kept"),
+        report.findings().stream().map(f -> f.ruleId() + " " + f.span().startLine() + " "
+            + f.suppression().orElse("")).toList());
   }
 
   private static List<String> expected(Path dockerfile) throws IOException {

@@ -88,6 +88,15 @@ class RulesTest {
         // SG112 broad copy
         Arguments.of("FROM b\nCOPY . /app\n", List.of("SG112 2")),
         Arguments.of("FROM b\nCOPY src/ /app/src/\n", List.of()),
+        // stage lineage, heredocs and exec form
+        Arguments.of("FROM b AS base\nRUN pip install numpy\nFROM base\nRUN true\n",
+            List.of("SG104 2")),
+        Arguments.of("FROM b\nRUN <<EOF\napt-get update\napt-get install -y jq\nEOF\n",
+            List.of("SG103 2")),
+        Arguments.of("FROM b\nRUN [\"sh\", \"-c\", \"apt-get update\"]\n",
+            List.of("SG103 2")),
+        Arguments.of("FROM b\nARG PIPFLAGS=--no-cache-dir\nRUN pip install $PIPFLAGS numpy\n",
+            List.of()),
         // SG100 bad suppression
         Arguments.of("FROM b\n# slimgate-ignore SG999 nope\nRUN true\n", List.of("SG100 3")));
   }
