@@ -382,7 +382,8 @@ public final class DockerfileParser {
         } else if (c == '"' || c == '\'') {
           quote = c;
         } else if (c == '<' && args.startsWith("<<", i) && !args.startsWith("<<<", i)
-            && (i == 0 || args.charAt(i - 1) != '<')) {
+            && (i == 0 || Character.isWhitespace(args.charAt(i - 1)))) {
+          // Like BuildKit, only a word that starts with << opens a heredoc: $((1<<3)) does not.
           Matcher m = HEREDOC.matcher(args).region(i, args.length());
           if (m.lookingAt()) {
             boolean strip = !m.group(1).isEmpty();
