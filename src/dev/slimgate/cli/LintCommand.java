@@ -3,6 +3,7 @@ package dev.slimgate.cli;
 import dev.slimgate.core.UsageException;
 import dev.slimgate.lint.DockerfileSyntaxException;
 import dev.slimgate.lint.ImageMeasurements;
+import dev.slimgate.lint.Level;
 import dev.slimgate.lint.LintFormat;
 import dev.slimgate.lint.LintInput;
 import dev.slimgate.lint.LintReport;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,9 +86,9 @@ public final class LintCommand implements Callable<Integer> {
       String rendered = lintFormat.render(report);
       if (output != null) {
         Files.writeString(output, rendered, StandardCharsets.UTF_8);
-        out.println("lint: " + report.count(dev.slimgate.lint.Level.ERROR) + " errors, "
-            + report.count(dev.slimgate.lint.Level.WARNING) + " warnings; " + lintFormat.name()
-            .toLowerCase(java.util.Locale.ROOT) + " report written to " + output);
+        out.println("lint: " + report.count(Level.ERROR) + " errors, "
+            + report.count(Level.WARNING) + " warnings; "
+            + lintFormat.name().toLowerCase(Locale.ROOT) + " report written to " + output);
       } else {
         out.print(rendered);
       }
