@@ -8,6 +8,7 @@ import dev.slimgate.plan.Plan;
 import dev.slimgate.plan.PlanReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slimgate.report.HtmlReport;
 import dev.slimgate.report.JsonReport;
 import dev.slimgate.report.MarkdownReport;
 import dev.slimgate.report.RunReport;
@@ -128,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
       report = report.withWarnings(warnings);
       new RunFolder(folder).write("report.json", new JsonReport().render(report));
       new RunFolder(folder).write("report.md", new MarkdownReport().render(report));
+      new RunFolder(folder).write("report.html", new HtmlReport().render(report));
     }
     Summary.print(report, folder, spec.commandLine().getOut());
     return report.exitCode();
