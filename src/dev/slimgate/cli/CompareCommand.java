@@ -60,7 +60,7 @@ public final class CompareCommand implements Callable<Integer> {
         return 2;
       }
       List<OutputRule> rules = plan == null ? List.of()
-          : new RegressionPlanLoader().load(plan).compare();
+          : new RegressionPlanLoader().load(plan, RunCommand.planFolder(plan)).compare();
       String name = Files.isDirectory(a) ? "" : a.getFileName().toString();
       Outcome outcome = new Comparators(rules).comparePaths(name, a, b);
       print(out, outcome);

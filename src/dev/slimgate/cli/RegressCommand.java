@@ -76,14 +76,15 @@ public final class RegressCommand implements Callable<Integer> {
     PrintWriter outText = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      RegressionSpec regression = new RegressionPlanLoader().load(plan);
-      Path base = repo != null ? repo : plan.toAbsolutePath().getParent();
+      Path base = repo != null ? repo : RunCommand.planFolder(plan);
+      RegressionSpec regression = new RegressionPlanLoader().load(plan, base);
       Path ref = reference;
       if (ref == null && baseline == null && regression.reference() != null) {
         ref = base.resolve(regression.reference());
       }
       Path inputs = regression.inputs() == null ? null : base.resolve(regression.inputs());
-      Events events = new Printer(err);
+      // progress on standard error, so standard output stays the verdict
+      Events events = new ConsoleEvents(err, false);
       RegressionRunner runner = new RegressionRunner(
           new StageRunner(DockerConnection.open(), labels, events), events);
       RegressionResult result = runner.run(regression, new RegressionRequest(
@@ -113,32 +114,5 @@ public final class RegressCommand implements Callable<Integer> {
     String word = result.verdict() == Verdict.INCONCLUSIVE ? "needs review"
         : result.verdict().word();
     text.println("regression " + word + "; reports in " + out.toAbsolutePath());
-  }
-
-  /** Progress lines on standard error, so standard output stays the verdict. */
-  private static final class Printer implements Events {
-
-    private final PrintWriter err;
-
-    Printer(PrintWriter err) {
-      this.err = err;
-    }
-
-    @Override
-    public void info(String message) {
-      err.println("INFO: " + message);
-      err.flush();
-    }
-
-    @Override
-    public void warn(String message) {
-      err.println("WARNING: " + message);
-      err.flush();
-    }
-
-    @Override
-    public void progress(String subject, long done, long total) {
-      // stages report start and end lines; there is no finer progress to show
-    }
   }
 }

@@ -21,6 +21,12 @@ import picocli.CommandLine;
 class CompareCommandTest {
 
   private static final int[] DIMS = {2, 3, 2};
+  /** The smallest plan the plan reader accepts, before its regression section. */
+  static final String PLAN = "version: 1\n"
+      + "image: {name: stub, dockerfile: Dockerfile, context: .}\n"
+      + "phases:\n"
+      + "  - {id: A, name: Quick wins, budget: 1GB, gates: [regression],\n"
+      + "     candidates: [{name: stub, dockerfile: Dockerfile, context: .}]}\n";
 
   @TempDir
   Path dir;
@@ -99,7 +105,7 @@ class CompareCommandTest {
   void thePlansTolerancesApply() throws IOException {
     Path a = write("a/weights.txt", "1 2\n");
     Path b = write("b/weights.txt", "1 2.001\n");
-    Path plan = write("plan.yaml", "regression:\n  compare:\n"
+    Path plan = write("plan.yaml", PLAN + "regression:\n  compare:\n"
         + "    - {pattern: '*.txt', with: table, rel: 0.01}\n");
 
     assertEquals(0, compare(a.toString(), b.toString(), "--plan", plan.toString()),
@@ -117,12 +123,13 @@ class CompareCommandTest {
   @Test
   void aBadPlanExitsTwoWithLineAndColumn() throws IOException {
     Path a = write("a/weights.txt", "1 2\n");
-    Path plan = write("plan.yaml", "regression:\n  compare:\n    - {pattern: '*.txt', with: x}\n");
+    Path plan = write("plan.yaml", PLAN + "regression:\n  compare:\n"
+        + "    - {pattern: '*.txt', with: x}\n");
 
     int code = compare(a.toString(), a.toString(), "--plan", plan.toString());
 
     assertEquals(2, code);
-    assertTrue(err.toString().contains("plan.yaml:3:32: regression.compare[0].with: unknown"),
+    assertTrue(err.toString().contains("plan.yaml:8:32: regression.compare[0].with: unknown"),
         err.toString());
   }
 }

@@ -23,8 +23,7 @@ import picocli.CommandLine;
 @DockerTest
 class RegressCommandDockerTest {
 
-  private static final String PLAN = String.join("\n",
-      "version: 1",
+  private static final String PLAN = CompareCommandTest.PLAN + String.join("\n",
       "regression:",
       "  inputs: inputs",
       "  reference: reference",

@@ -2,6 +2,7 @@ package dev.slimgate.regression;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.slimgate.plan.Problems;
 import dev.slimgate.regression.compare.OutputRule;
 import dev.slimgate.regression.compare.Tolerance;
 import java.util.ArrayList;
@@ -51,11 +52,11 @@ class RegressionSpecParserTest {
     for (NodeTuple t : ((MappingNode) root).getValue()) {
       section = t.getValueNode();
     }
-    return new RegressionSpecParser().parse(section, (node, key, message, fix) -> {
-      int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-      int column = node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
-      problems.add(line + ":" + column + " " + key + ": " + message);
-    });
+    Problems found = new Problems("plan.yaml");
+    RegressionSpec spec = new RegressionSpecParser().parse(section, found);
+    found.list().forEach(p -> problems.add(p.line() + ":" + p.column() + " " + p.key() + ": "
+        + p.message()));
+    return spec;
   }
 
   @Test
@@ -129,8 +130,10 @@ class RegressionSpecParserTest {
     assertEquals(List.of(
         "8:7 regression.stages[0].colour: unknown key",
         "7:14 regression.stages[0].after: stage 'b' is not an earlier stage",
-        "5:16 regression.stages[0].timeout: 'soon' is not a duration",
-        "6:15 regression.stages[0].memory: 'lots' is not a size",
+        "5:16 regression.stages[0].timeout: 'soon' is not a duration; write e.g. 90s, 5m, 12h"
+            + " or 1h30m",
+        "6:15 regression.stages[0].memory: 'lots' is not a size; write bytes (1048576), decimal"
+            + " units (28GB, 512MB) or binary units (28GiB, 512MiB)",
         "9:7 regression.stages[1].name: required key is missing",
         "12:13 regression.compare[0].with: unknown comparator 'pixels'",
         "14:15 regression.compare[1].review: review must be 1 or more, got 0.5"), problems);
