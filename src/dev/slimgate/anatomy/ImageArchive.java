@@ -35,11 +35,28 @@ public final class ImageArchive {
   }
 
   public LoadedImage load(Path path) {
+    if (!Files.isDirectory(path)) {
+      try {
+        new TarFile(path).close();
+      } catch (IOException e) {
+        // indexing stops at the damage without saying where; one sequential pass names the
+        // entry and the offset
+        return loadSequentially(path);
+      }
+    }
     try (Blobs blobs = Files.isDirectory(path) ? new DirBlobs(path) : new TarBlobs(path)) {
       return load(blobs, path.toString());
     } catch (IOException e) {
       throw new UsageException("cannot read image archive " + path + ": " + e.getMessage()
           + "; pass a docker save tar, an OCI layout directory or an image name");
+    }
+  }
+
+  private LoadedImage loadSequentially(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      return new SaveStream(cache, events).load(in, path.toString());
+    } catch (IOException e) {
+      throw new UsageException("cannot read image archive " + path + ": " + e.getMessage());
     }
   }
 
