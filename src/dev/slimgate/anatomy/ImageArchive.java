@@ -94,6 +94,9 @@ public final class ImageArchive {
         try (InputStream in = blobs.open(layerName);
             LayerSummaryFile.Writer w = new LayerSummaryFile.Writer(tmp)) {
           read += scanner.scan(in, layerName, w).bytesRead();
+        } catch (UsageException damaged) {
+          Files.deleteIfExists(tmp);
+          throw new UsageException(damaged.getMessage() + blobs.where(layerName, name));
         } catch (RuntimeException | IOException e) {
           Files.deleteIfExists(tmp);
           throw e;
@@ -131,6 +134,11 @@ public final class ImageArchive {
     boolean exists(String name);
 
     InputStream open(String name) throws IOException;
+
+    /** Where a blob starts, for error messages. */
+    default String where(String name, String archive) {
+      return " (in " + archive + ")";
+    }
 
     default byte[] read(String name) throws IOException {
       if (!exists(name)) {
@@ -201,6 +209,13 @@ public final class ImageArchive {
             + " it; the archive is incomplete, export the image again");
       }
       return tar.getInputStream(e);
+    }
+
+    @Override
+    public String where(String name, String archive) {
+      TarArchiveEntry e = entry(name);
+      return e == null ? "" : " (the layer starts at byte " + e.getDataOffset() + " of "
+          + archive + ")";
     }
 
     @Override

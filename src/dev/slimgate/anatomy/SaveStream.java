@@ -67,10 +67,15 @@ public final class SaveStream {
           if (layer) {
             events.progress("reading layers of " + name, scanned.size(), 0);
             Path tmp = cache.temp();
+            long start = counted.count();
             try (LayerSummaryFile.Writer w = new LayerSummaryFile.Writer(tmp)) {
               read += scanner.scan(in, entryName, w).bytesRead();
+            } catch (UsageException damaged) {
+              throw new UsageException(damaged.getMessage() + " (the layer starts near byte "
+                  + start + " of the archive " + name + ")");
+            } finally {
+              scanned.put(entryName, tmp);
             }
-            scanned.put(entryName, tmp);
           } else if (e.getSize() <= MAX_JSON) {
             small.put(entryName, in.readAllBytes());
           }
