@@ -52,7 +52,7 @@ public final class LayerScanner {
       throws IOException {
     CountingInputStream counted = new CountingInputStream(raw);
     List<Finding> findings = new ArrayList<>();
-    List<PackageRecord> packages = new ArrayList<>();
+    List<FoundPackage> packages = new ArrayList<>();
     long stored = 0;
     String current = "(start of layer)";
     try {
@@ -82,7 +82,7 @@ public final class LayerScanner {
   }
 
   private LayerEntry entry(TarArchiveEntry e, InputStream tar, String layer,
-      List<Finding> findings, List<PackageRecord> packages) throws IOException {
+      List<Finding> findings, List<FoundPackage> packages) throws IOException {
     String name = e.getName();
     if (name.startsWith("/")) {
       findings.add(new Finding(layer, name, "absolute-path",

@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class LayerSummaryFile {
 
-  private static final int MAGIC = 0x534c4731; // "SLG1"
+  private static final int MAGIC = 0x534c4732; // "SLG2"
   private static final int END_OF_ENTRIES = 0xff;
 
   private LayerSummaryFile() {}
@@ -54,7 +54,7 @@ public final class LayerSummaryFile {
     }
 
     /** Writes the trailer: findings, packages and the number of layer bytes that were read. */
-    public void finish(List<Finding> findings, List<PackageRecord> packages, long bytesRead)
+    public void finish(List<Finding> findings, List<FoundPackage> packages, long bytesRead)
         throws IOException {
       out.writeByte(END_OF_ENTRIES);
       out.writeInt(findings.size());
@@ -65,12 +65,15 @@ public final class LayerSummaryFile {
         writeString(out, f.detail());
       }
       out.writeInt(packages.size());
-      for (PackageRecord p : packages) {
+      for (FoundPackage f : packages) {
+        PackageRecord p = f.record();
         writeString(out, p.manager());
         writeString(out, p.name());
         writeString(out, p.version());
         out.writeLong(p.bytes());
         writeString(out, p.source());
+        writeString(out, f.base());
+        writeString(out, f.files());
       }
       out.writeLong(bytesRead);
     }
@@ -89,7 +92,7 @@ public final class LayerSummaryFile {
 
     private boolean entriesDone;
     private List<Finding> findings;
-    private List<PackageRecord> packages;
+    private List<FoundPackage> packages;
     private long bytesRead;
 
     public Reader(Path file) throws IOException {
@@ -126,7 +129,7 @@ public final class LayerSummaryFile {
       return findings;
     }
 
-    public List<PackageRecord> packages() throws IOException {
+    List<FoundPackage> packages() throws IOException {
       drain();
       return packages;
     }
@@ -151,8 +154,8 @@ public final class LayerSummaryFile {
       int p = in.readInt();
       packages = new ArrayList<>(p);
       for (int i = 0; i < p; i++) {
-        packages.add(new PackageRecord(readString(in), readString(in), readString(in),
-            in.readLong(), readString(in)));
+        packages.add(new FoundPackage(new PackageRecord(readString(in), readString(in),
+            readString(in), in.readLong(), readString(in)), readString(in), readString(in)));
       }
       bytesRead = in.readLong();
     }

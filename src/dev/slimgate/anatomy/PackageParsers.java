@@ -27,17 +27,18 @@ final class PackageParsers {
             && path.indexOf('/', path.lastIndexOf("conda-meta/") + 11) < 0);
   }
 
-  List<PackageRecord> parse(String path, byte[] content) throws IOException {
+  List<FoundPackage> parse(String path, byte[] content) throws IOException {
     if (path.equals("var/lib/dpkg/status")) {
-      return dpkg(path, new String(content, StandardCharsets.UTF_8));
+      return dpkg(path, new String(content, StandardCharsets.UTF_8)).stream()
+          .map(FoundPackage::of).toList();
     }
     if (path.endsWith(".dist-info/RECORD")) {
       return List.of(record(path, new String(content, StandardCharsets.UTF_8)));
     }
     if (path.endsWith(".egg-info/PKG-INFO")) {
-      return List.of(eggInfo(path, new String(content, StandardCharsets.UTF_8)));
+      return List.of(FoundPackage.of(eggInfo(path, new String(content, StandardCharsets.UTF_8))));
     }
-    return List.of(conda(path, content));
+    return List.of(FoundPackage.of(conda(path, content)));
   }
 
   /** dpkg status: installed stanzas and their Installed-Size, which dpkg counts in KiB. */
@@ -71,17 +72,27 @@ final class PackageParsers {
     return out;
   }
 
-  /** A wheel's RECORD: {@code path,hash,size} lines; the size column sums to the install size. */
-  static PackageRecord record(String source, String text) {
+  /**
+   * A wheel's RECORD: {@code path,hash,size} lines. The size column is kept as a fallback; the
+   * stacker measures the listed files in the final filesystem, because sizes can be missing
+   * and files can be deleted after installation.
+   */
+  static FoundPackage record(String source, String text) {
     String[] nv = nameVersion(source, ".dist-info/RECORD");
     long bytes = 0;
+    StringBuilder files = new StringBuilder();
     for (String line : text.split("\n")) {
       int comma = line.lastIndexOf(',');
-      if (comma >= 0) {
+      int first = line.indexOf(',');
+      if (comma >= 0 && first > 0) {
         bytes += parseLong(line.substring(comma + 1).trim());
+        files.append(line, 0, first).append('\n');
       }
     }
-    return new PackageRecord("python", nv[0], nv[1], bytes, source);
+    String dist = source.substring(0, source.length() - "/RECORD".length());
+    String site = dist.substring(0, Math.max(0, dist.lastIndexOf('/')));
+    return new FoundPackage(new PackageRecord("python", nv[0], nv[1], bytes, source), site,
+        files.toString());
   }
 
   /**

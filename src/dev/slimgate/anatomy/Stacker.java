@@ -50,7 +50,7 @@ public final class Stacker {
     effMinSum = 0;
     List<LayerStats> layers = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
-    Map<String, List<PackageRecord>> packagesBySource = new LinkedHashMap<>();
+    Map<String, List<FoundPackage>> packagesBySource = new LinkedHashMap<>();
     long stored = 0;
     for (int i = 0; i < image.layers().size(); i++) {
       LoadedImage.Layer layer = image.layers().get(i);
@@ -62,9 +62,9 @@ public final class Stacker {
         }
         findings.addAll(r.findings());
         // a metadata file rewritten by this layer replaces what earlier layers said
-        Map<String, List<PackageRecord>> fresh = new LinkedHashMap<>();
-        for (PackageRecord p : r.packages()) {
-          fresh.computeIfAbsent(p.source(), k -> new ArrayList<>()).add(p);
+        Map<String, List<FoundPackage>> fresh = new LinkedHashMap<>();
+        for (FoundPackage p : r.packages()) {
+          fresh.computeIfAbsent(p.record().source(), k -> new ArrayList<>()).add(p);
         }
         packagesBySource.putAll(fresh);
       } catch (IOException e) {
@@ -543,19 +543,39 @@ public final class Stacker {
     return out;
   }
 
-  private List<PackageRecord> packages(FileTree tree, Map<String, List<PackageRecord>> bySource) {
+  private List<PackageRecord> packages(FileTree tree, Map<String, List<FoundPackage>> bySource) {
     List<PackageRecord> out = new ArrayList<>();
-    for (Map.Entry<String, List<PackageRecord>> e : bySource.entrySet()) {
+    for (Map.Entry<String, List<FoundPackage>> e : bySource.entrySet()) {
       FsNode meta = tree.find(e.getKey());
       if (meta == null || meta.type != EntryType.FILE) {
         continue;
       }
-      for (PackageRecord p : e.getValue()) {
-        out.add(p.bytes() >= 0 ? p : eggBytes(tree, p));
+      for (FoundPackage f : e.getValue()) {
+        PackageRecord p = f.record();
+        out.add(f.files() != null ? measured(tree, f) : p.bytes() >= 0 ? p : eggBytes(tree, p));
       }
     }
     out.sort(Comparator.comparing(PackageRecord::manager).thenComparing(PackageRecord::name));
     return out;
+  }
+
+  /** A wheel's bytes: its listed files as they are in the final filesystem. */
+  private static PackageRecord measured(FileTree tree, FoundPackage f) {
+    long bytes = 0;
+    boolean any = false;
+    for (String rel : f.files().split("\n")) {
+      if (rel.isEmpty()) {
+        continue;
+      }
+      String path = LayerScanner.normalize(f.base() + "/" + rel);
+      FsNode n = path == null ? null : tree.find(path);
+      if (n != null && !n.isDir()) {
+        bytes += n.ownBytes();
+        any = true;
+      }
+    }
+    PackageRecord p = f.record();
+    return any ? new PackageRecord(p.manager(), p.name(), p.version(), bytes, p.source()) : p;
   }
 
   /** An egg-info's bytes: its package directory next to it, else the egg-info itself. */

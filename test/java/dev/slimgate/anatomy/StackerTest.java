@@ -179,8 +179,22 @@ class StackerTest {
         new PackageRecord("conda", "bar", "2.0", 11, "opt/conda/conda-meta/bar-2.0-0.json"),
         new PackageRecord("dpkg", "jq", "1.6", 12 * 1024, "var/lib/dpkg/status"),
         new PackageRecord("dpkg", "libeigen3-dev", "3.4", 7000 * 1024, "var/lib/dpkg/status"),
-        new PackageRecord("python", "foo", "1.2", 300,
+        // of the files RECORD lists only RECORD itself is in the image: its bytes are measured
+        new PackageRecord("python", "foo", "1.2", record.length(),
             "usr/lib/python3/site-packages/foo-1.2.dist-info/RECORD")), p);
+  }
+
+  @Test
+  void wheelBytesAreMeasuredFromItsFilesNotFromRecordSizes() throws Exception {
+    String site = "venv/lib/python3.11/site-packages";
+    // RECORD claims 0 bytes for the blob; the filesystem has 5000, and RECORD itself counts
+    String record = "torch/__init__.py,,11\ntorch/blob.bin,,0\ntorch-2.2.0.dist-info/RECORD,,\n";
+    Layer l1 = new Layer().file(site + "/torch/__init__.py", bytes(11, 1))
+        .file(site + "/torch/blob.bin", bytes(5000, 2))
+        .file(site + "/torch-2.2.0.dist-info/RECORD", record);
+    List<PackageRecord> p = analyse(l1).packages();
+    assertEquals(List.of(new PackageRecord("python", "torch", "2.2.0", 11 + 5000 + record.length(),
+        site + "/torch-2.2.0.dist-info/RECORD")), p);
   }
 
   @Test
