@@ -43,7 +43,10 @@ public final class SaveStream {
     Map<String, Path> scanned = new HashMap<>();
     Map<String, String> aliases = new HashMap<>();
     Map<String, byte[]> small = new HashMap<>();
-    CountingInputStream counted = new CountingInputStream(stream);
+    // the tar reader asks for 512-byte records; one small read per record through the engine's
+    // HTTP stream costs more than the analysis itself
+    CountingInputStream counted = new CountingInputStream(
+        new BufferedInputStream(stream, 1 << 20));
     long read = 0;
     String current = "(start of archive)";
     try {
