@@ -64,7 +64,43 @@ public final class AnatomyBench {
     System.out.printf(Locale.ROOT, "final_bytes %d%n", an.finalBytes());
   }
 
+  /** The largest heap in use right after any collection: what the analysis really held. */
+  private static final class LiveHeapWatch implements javax.management.NotificationListener {
+    final java.util.Set<String> heapPools = new java.util.HashSet<>();
+    long max;
+
+    LiveHeapWatch() {
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          heapPools.add(pool.getName());
+        }
+      }
+      for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        ((javax.management.NotificationEmitter) gc).addNotificationListener(this, null, null);
+      }
+    }
+
+    @Override
+    public synchronized void handleNotification(javax.management.Notification n, Object h) {
+      if (!n.getType().equals(
+          com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+        return;
+      }
+      var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+          (javax.management.openmbean.CompositeData) n.getUserData());
+      long used = 0;
+      for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+        // the map also holds metaspace and code cache: count the heap pools only
+        if (heapPools.contains(e.getKey())) {
+          used += e.getValue().getUsed();
+        }
+      }
+      max = Math.max(max, used);
+    }
+  }
+
   private static void heap(Path archive, Path cacheDir) throws Exception {
+    LiveHeapWatch watch = new LiveHeapWatch();
     long t0 = System.nanoTime();
     LoadedImage img = new ImageArchive(new LayerCache(cacheDir), Events.NONE).load(archive);
     Analysis a = new Stacker(Map.of("tree", java.util.List.of("/usr/share"))).stack(img);
@@ -81,6 +117,10 @@ public final class AnatomyBench {
     }
     System.gc();
     long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    Thread.sleep(200);
+    synchronized (watch) {
+      System.out.printf(Locale.ROOT, "peak_live_heap_bytes %d%n", Math.max(watch.max, live));
+    }
     System.out.printf(Locale.ROOT, "analysis_seconds %.3f%n", (t1 - t0) / 1e9);
     System.out.printf(Locale.ROOT, "final_files %d%n", a.anatomy().finalFiles());
     System.out.printf(Locale.ROOT, "peak_heap_bytes %d%n", peak);
