@@ -14,7 +14,8 @@ public final class HtmlReport {
     StringBuilder s = new StringBuilder();
     s.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Anatomy of ")
         .append(esc(a.image())).append("</title>\n<style>body{font-family:sans-serif}"
-            + "td,th{padding:2px 8px;text-align:left}td.n{text-align:right}</style></head><body>\n");
+            + "td,th{padding:2px 8px;text-align:left}td.n{text-align:right}</style>"
+            + "</head><body>\n");
     s.append("<h1>").append(esc(a.image())).append("</h1>\n<p>");
     s.append(String.format(Locale.ROOT, "Final %s in %d files, stored %s, wasted %s,"
         + " efficiency %.2f%%", human(a.finalBytes()), a.finalFiles(), human(a.storedBytes()),

@@ -10,6 +10,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.TreeSet;
 
 /**
@@ -100,7 +103,7 @@ public final class ImageDiff {
           gone(x, depth + 1, true);
           gone(y, depth + 1, false);
         } else if (x.hashHi != y.hashHi || x.hashLo != y.hashLo || x.size != y.size
-            || x.type != y.type || !java.util.Objects.equals(x.link, y.link)) {
+            || x.type != y.type || !Objects.equals(x.link, y.link)) {
           changed.add(new PathChange(x.path(), false, x.ownBytes(), y.ownBytes(), 1));
         }
       }
@@ -143,7 +146,7 @@ public final class ImageDiff {
   /** Packages of {@code from} that {@code other} lacks (by manager and name). */
   private static List<PackageRecord> packageDiff(List<PackageRecord> from,
       List<PackageRecord> other) {
-    java.util.Set<String> have = new java.util.HashSet<>();
+    Set<String> have = new HashSet<>();
     for (PackageRecord p : other) {
       have.add(p.manager() + "/" + p.name());
     }

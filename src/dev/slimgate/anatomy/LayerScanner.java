@@ -73,8 +73,8 @@ public final class LayerScanner {
         // drain the padding after the end-of-archive blocks
       }
     } catch (IOException | RuntimeException ex) {
-      throw new UsageException("layer " + layer + " is corrupt or truncated: reading failed at byte "
-          + counted.count() + " of the layer (entry " + current + "): " + message(ex)
+      throw new UsageException("layer " + layer + " is corrupt or truncated: reading failed at"
+          + " byte " + counted.count() + " of the layer (entry " + current + "): " + message(ex)
           + "; export the image again (docker save) or check the archive with tar -tvf");
     }
     out.finish(findings, packages, counted.count());

@@ -32,7 +32,8 @@ public final class LayerSummaryFile {
     private long entries;
 
     public Writer(Path file) throws IOException {
-      this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+      this.out =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
       out.writeInt(MAGIC);
     }
 
