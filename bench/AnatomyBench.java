@@ -51,6 +51,7 @@ public final class AnatomyBench {
   private static void analyze(String image, Path cacheDir) throws Exception {
     long t0 = System.nanoTime();
     ImageExport export = new ImageExport(DockerConnection.open());
+    long connected = System.nanoTime();
     LoadedImage img;
     try (InputStream in = export.save(image)) {
       img = new SaveStream(new LayerCache(cacheDir), Events.NONE).load(in, image);
@@ -59,6 +60,7 @@ public final class AnatomyBench {
     long t1 = System.nanoTime();
     Anatomy an = a.anatomy();
     System.out.printf(Locale.ROOT, "analysis_seconds %.3f%n", (t1 - t0) / 1e9);
+    System.out.printf(Locale.ROOT, "after_connect_seconds %.3f%n", (t1 - connected) / 1e9);
     System.out.printf(Locale.ROOT, "layer_bytes_read %d%n", an.layerBytesRead());
     System.out.printf(Locale.ROOT, "final_files %d%n", an.finalFiles());
     System.out.printf(Locale.ROOT, "final_bytes %d%n", an.finalBytes());
