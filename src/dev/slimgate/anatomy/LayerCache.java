@@ -40,8 +40,13 @@ public final class LayerCache {
   }
 
   /** A fresh file for a summary being written; {@link #commit} moves it into place. */
-  public Path temp() throws IOException {
-    return Files.createTempFile(dir, "scan-", ".tmp");
+  public Path temp() {
+    try {
+      return Files.createTempFile(dir, "scan-", ".tmp");
+    } catch (IOException e) {
+      throw new UsageException("cannot write to the layer cache " + dir + " (" + e.getMessage()
+          + "); choose another directory with --cache DIR");
+    }
   }
 
   /** Stores a finished summary under the layer digest and returns where it now is. */

@@ -89,6 +89,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } catch (SlimgateException e) {
       err.println("error: " + e.getMessage());
       return e.exitCode();
+    } catch (UncheckedIOException e) {
+      err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage()
+          + "; check the disk and the --cache directory");
+      return 2;
     }
   }
 

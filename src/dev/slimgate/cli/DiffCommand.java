@@ -79,6 +79,10 @@ public final class DiffCommand implements Callable<Integer> {
     } catch (SlimgateException e) {
       err.println("error: " + e.getMessage());
       return e.exitCode();
+    } catch (java.io.UncheckedIOException e) {
+      err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage()
+          + "; check the disk and the --cache directory");
+      return 2;
     }
   }
 

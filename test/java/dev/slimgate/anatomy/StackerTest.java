@@ -217,6 +217,29 @@ class StackerTest {
   }
 
   @Test
+  void textReportMatchesGoldenText() throws Exception {
+    Anatomy a = analyse(overwriteAndDelete(), Map.of()).anatomy();
+    String golden = """
+        Image IMAGE
+          final 520 B in 3 files; stored in layers 1.82 kB; wasted 1.30 kB; efficiency 28.57%
+
+        Layers (added / replacing / hidden / deleted / chmod-copies)
+            1     1.35 kB        0 B        0 B        0 B        0 B  COPY app /app
+            2        70 B      400 B    1.00 kB      300 B        0 B  RUN change
+
+        Directories
+          520 B      / (3 files)
+            520 B      /app (3 files)
+
+        Largest files
+               400 B  /app/a (layer 2)
+                70 B  /app/d (layer 2)
+                50 B  /app/c (layer 1)
+        """;
+    assertEquals(golden, new TextReport().render(a).replace(a.image(), "IMAGE"));
+  }
+
+  @Test
   void jsonReportCarriesEveryNumber() throws Exception {
     Anatomy a = analyse(overwriteAndDelete(), Map.of()).anatomy();
     com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper()

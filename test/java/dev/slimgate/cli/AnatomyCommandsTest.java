@@ -86,6 +86,16 @@ class AnatomyCommandsTest {
   }
 
   @Test
+  void unusableCacheDirectoryIsAUsageErrorNamingTheOption() throws Exception {
+    Path base = AnatomyFixtures.base(tmp);
+    Path notADir = write("cache-file", new byte[1]);
+    int code = run(new AnalyzeCommand(ps(out), ps(err)), base.toString(),
+        "--cache", notADir.toString());
+    assertEquals(2, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--cache DIR"));
+  }
+
+  @Test
   void missingPhaseIsAUsageError() throws Exception {
     Path base = AnatomyFixtures.base(tmp);
     Path plan = write("plan.yaml", AnatomyFixtures.plan().getBytes(StandardCharsets.UTF_8));
