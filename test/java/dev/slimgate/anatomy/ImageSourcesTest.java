@@ -67,6 +67,77 @@ class ImageSourcesTest {
   }
 
   @Test
+  void ociLayoutTarIsReadWithoutManifestJson() throws Exception {
+    Path dir = tmp.resolve("oci");
+    Layers.oci(dir, image(), "zstd");
+    Path tar = tmp.resolve("oci.tar");
+    tarDirectory(dir, tar);
+    assertImageNumbers(stack(new ImageArchive(cache(), Events.NONE).load(tar)));
+  }
+
+  private static void tarDirectory(Path dir, Path tar) throws Exception {
+    try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+        Files.newOutputStream(tar)); var files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+        var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
+            dir.relativize(p).toString());
+        e.setSize(Files.size(p));
+        out.putArchiveEntry(e);
+        Files.copy(p, out);
+        out.closeArchiveEntry();
+      }
+    }
+  }
+
+  /** docker save stores a layer that occurs twice once, and a symlink for the second time. */
+  private static byte[] repeatedLayerArchive() throws Exception {
+    byte[] layer = new Layer().file("tool", bytes(700, 1)).bytes();
+    byte[] config = Layers.config(List.of(layer, layer), List.of("COPY tool", "COPY tool"))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String a = "a".repeat(64);
+    String b = "b".repeat(64);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(out)) {
+      var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(a + "/layer.tar");
+      e.setSize(layer.length);
+      tar.putArchiveEntry(e);
+      tar.write(layer);
+      tar.closeArchiveEntry();
+      var link = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(b + "/layer.tar",
+          org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+      link.setLinkName("../" + a + "/layer.tar");
+      tar.putArchiveEntry(link);
+      tar.closeArchiveEntry();
+      byte[] manifest = ("[{\"Config\":\"c.json\",\"Layers\":[\"" + a + "/layer.tar\",\"" + b
+          + "/layer.tar\"]}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      for (var f : List.of(java.util.Map.entry("c.json", config),
+          java.util.Map.entry("manifest.json", manifest))) {
+        var x = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(f.getKey());
+        x.setSize(f.getValue().length);
+        tar.putArchiveEntry(x);
+        tar.write(f.getValue());
+        tar.closeArchiveEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void layerRepeatedThroughASymlinkIsAppliedTwice() throws Exception {
+    byte[] archive = repeatedLayerArchive();
+    Path tar = tmp.resolve("repeat.tar");
+    Files.write(tar, archive);
+    Anatomy fromFile = stack(new ImageArchive(cache(), Events.NONE).load(tar));
+    Anatomy fromStream = stack(new SaveStream(new LayerCache(tmp.resolve("c2")), Events.NONE)
+        .load(new ByteArrayInputStream(archive), "s"));
+    for (Anatomy a : List.of(fromFile, fromStream)) {
+      assertEquals(1400, a.storedBytes());
+      assertEquals(700, a.layers().get(1).metadataOnlyBytes());
+      assertEquals(700, a.finalBytes());
+    }
+  }
+
+  @Test
   void saveStreamWithManifestAtTheEndIsReadInOnePass() throws Exception {
     byte[] archive = Layers.classic(image(), false);
     LoadedImage img = new SaveStream(cache(), Events.NONE)
