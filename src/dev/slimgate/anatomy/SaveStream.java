@@ -148,8 +148,15 @@ public final class SaveStream {
         throw new UsageException("the image stream of " + name + " names layer " + layerName
             + " in its manifest but does not contain it");
       }
+      if (i >= config.diffIds().size()) {
+        throw new UsageException("the image stream of " + name + " lists more layers in its"
+            + " manifest than its config has diff ids; the export is damaged, try again");
+      }
       String digest = config.diffIds().get(i);
-      Path summary = cache.copy(tmp, digest);
+      Optional<Path> known = cache.summary(digest);
+      // a layer that occurs twice is one scan under one digest: move it the first time only
+      Path summary = known.isPresent() && !Files.exists(tmp) ? known.get()
+          : cache.commit(tmp, digest);
       layers.add(new LoadedImage.Layer(digest, config.createdBy(i), summary));
     }
     return new LoadedImage(name, layers, read);
