@@ -1,5 +1,7 @@
 package dev.slimgate.cli;
 
+import dev.slimgate.run.ImageAnatomies;
+
 import com.github.dockerjava.api.DockerClient;
 import dev.slimgate.anatomy.Analysis;
 import dev.slimgate.anatomy.HtmlReport;
@@ -98,38 +100,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   /** Loads and stacks an image from the engine or from disk. */
   static Analysis analyze(String image, Path cacheDir, PlanExcerpt plan, Events events) {
-    LayerCache cache = new LayerCache(cacheDir);
-    Path path = Path.of(image);
-    LoadedImage loaded;
-    if (Files.exists(path)) {
-      events.info("reading image archive " + path);
-      loaded = new ImageArchive(cache, events).load(path);
-    } else {
-      loaded = fromEngine(image, cache, events);
-    }
-    events.info("stacking " + loaded.layers().size() + " layers of " + image);
-    return new Stacker(plan.components()).stack(loaded);
-  }
-
-  private static LoadedImage fromEngine(String image, LayerCache cache, Events events) {
-    DockerClient client = DockerConnection.open();
-    ImageExport export = new ImageExport(client);
-    ImageExport.Description d = export.describe(image);
-    SaveStream stream = new SaveStream(cache, events);
-    try {
-      Optional<LoadedImage> cached = stream.fromCache(image, d.id(), d.diffIds());
-      if (cached.isPresent()) {
-        events.info("every layer of " + image + " is cached: nothing to export");
-        return cached.get();
-      }
-      events.info("exporting image " + image + " from the engine (" + d.diffIds().size()
-          + " layers)");
-      try (InputStream in = export.save(image)) {
-        return stream.load(in, image);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new ImageAnatomies(null, cacheDir, events).analyze(image, plan.components());
   }
 
   static PlanExcerpt readPlan(Path plan) {
@@ -144,8 +115,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   static Path cacheDir(Path option) {
-    return option != null ? option
-        : Path.of(System.getProperty("user.home"), ".cache", "slimgate", "layers");
+    return option != null ? option : ImageAnatomies.defaultCache();
   }
 
   static void write(String report, Path output, PrintStream out) {
