@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.slimgate.core.InfrastructureException;
 import java.time.Duration;
 
@@ -19,8 +20,16 @@ public final class DockerConnection {
 
   private DockerConnection() {}
 
+  /** The client, and its raw HTTP transport for the few API calls docker-java does not wrap. */
+  public record Engine(DockerClient client, DockerHttpClient http) {}
+
   /** Connects and pings; throws {@link InfrastructureException} with a fix when nothing answers. */
   public static DockerClient open() {
+    return connect().client();
+  }
+
+  /** Like {@link #open()}, keeping the raw transport too. */
+  public static Engine connect() {
     DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
     ApacheDockerHttpClient http =
         new ApacheDockerHttpClient.Builder()
@@ -38,7 +47,7 @@ public final class DockerConnection {
           "no Docker engine answers at " + config.getDockerHost() + " (" + rootMessage(e) + "); "
               + HOW_TO_START, e);
     }
-    return client;
+    return new Engine(client, http);
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,0 +1,55 @@
+package dev.slimgate.report;
+
+import dev.slimgate.checks.CheckResult;
+import dev.slimgate.gate.GateResult;
+import dev.slimgate.gate.Verdict;
+import java.util.List;
+
+/**
+ * Everything one phase run found: the content of report.json (schema {@value #SCHEMA}), and
+ * the single source of report.md and the JUnit files.
+ */
+public record RunReport(
+    String schema,
+    String runId,
+    String phase,
+    String phaseName,
+    String plan,
+    Verdict verdict,
+    int exitCode,
+    String startedAt,
+    String finishedAt,
+    ImageReport baseline,
+    List<ImageReport> candidates,
+    Long phaseBudget,
+    List<ExpectedSaving> expectedSavings,
+    List<GateResult> gates,
+    List<CheckResult> checks,
+    List<String> warnings) {
+
+  public static final String SCHEMA = "slimgate.report/1";
+
+  /** The sum of the candidates' sizes. */
+  public long candidateBytes() {
+    return candidates.stream().mapToLong(ImageReport::bytes).sum();
+  }
+
+  /**
+   * One built (or not buildable) image.
+   *
+   * @param budget its own budget, null when it has none
+   * @param failure why it could not be built, null when it was
+   */
+  public record ImageReport(
+      String name, String tag, String id, long bytes, Long budget, List<Layer> layers,
+      BuildFailure failure) {}
+
+  /** One Dockerfile step of an image and the bytes it added. */
+  public record Layer(String createdBy, long bytes) {}
+
+  /** The failing step of a build and the tail of its output. */
+  public record BuildFailure(String step, String error, List<String> tail) {}
+
+  /** What the plan expects a change of this phase to save. */
+  public record ExpectedSaving(String change, String component, long bytes) {}
+}
