@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     version = "slimgate 0.1.0",
     description = "Takes a large Docker image through a phased, gated size-optimisation rollout.",
     subcommands = {CommandLine.HelpCommand.class, RunCommand.class, PlanCommand.class,
-        NotifyCommand.class, PublishCommand.class})
+        NotifyCommand.class, PublishCommand.class, LintCommand.class, AdvanceCommand.class,
+        RollbackCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -6,7 +6,16 @@ import dev.slimgate.docker.ImageBuilder;
 import dev.slimgate.docker.ImageInspector;
 import dev.slimgate.plan.Plan;
 import dev.slimgate.plan.PlanReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slimgate.report.HtmlReport;
+import dev.slimgate.report.JsonReport;
+import dev.slimgate.report.MarkdownReport;
 import dev.slimgate.report.RunReport;
+import dev.slimgate.run.ChatSummaryJson;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
 import dev.slimgate.run.PhaseRun;
 import dev.slimgate.run.RunFolder;
 import java.nio.file.Path;
@@ -57,6 +66,25 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "print the build output too")
   boolean verbose;
 
+  @Option(names = "--publish",
+      description = "then push the promotion branch and open or update its merge request, as"
+          + " 'slimgate publish' does (forge settings from the plan; token from"
+          + " SLIMGATE_FORGE_TOKEN)")
+  boolean publish;
+
+  @Option(names = "--notify",
+      description = "then tell team chat, as 'slimgate notify' does (Slack when"
+          + " SLIMGATE_SLACK_TOKEN or SLIMGATE_SLACK_WEBHOOK is set, else the console)")
+  boolean notify;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "target/slimgate/state",
+      description = "where chat threads are remembered between runs (default: ${DEFAULT-VALUE})")
+  Path stateDir;
+
+  @Option(names = "--commit", paramLabel = "SHA",
+      description = "the commit under test (default: GIT_COMMIT, else the repository's HEAD)")
+  String commit;
+
   @Spec
   CommandSpec spec;
 
@@ -82,8 +110,73 @@ final class RunCommand implements Callable<Integer> {
         new ContainerRunner(engine.client(), allLabels), allLabels);
     RunReport report = new PhaseRun(parts, events, clock)
         .run(parsed, phase, new RunFolder(folder), candidateDockerfile, runId);
+    String sha = Commits.resolve(commit, System.getenv("GIT_COMMIT"), base);
+    new RunFolder(folder).write("chat-summary.json", new ChatSummaryJson().from(report, sha,
+        System.getenv("BUILD_URL"), null, null).toPrettyString() + "\n");
+    List<String> warnings = new ArrayList<>();
+    String mergeRequestUrl = null;
+    if (publish) {
+      mergeRequestUrl = publish(folder, base, warnings);
+    }
+    if (notify) {
+      if (mergeRequestUrl != null) {
+        new RunFolder(folder).write("chat-summary.json", new ChatSummaryJson().from(report, sha,
+            System.getenv("BUILD_URL"), null, mergeRequestUrl).toPrettyString() + "\n");
+      }
+      warnings.addAll(notifyChat(folder));
+    }
+    if (!warnings.isEmpty()) {
+      report = report.withWarnings(warnings);
+      new RunFolder(folder).write("report.json", new JsonReport().render(report));
+      new RunFolder(folder).write("report.md", new MarkdownReport().render(report));
+      new RunFolder(folder).write("report.html", new HtmlReport().render(report));
+    }
     Summary.print(report, folder, spec.commandLine().getOut());
     return report.exitCode();
+  }
+
+  /** Runs 'slimgate publish' on the run folder; a failure is a warning, the verdict stands. */
+  private String publish(Path folder, Path base, List<String> warnings) {
+    CommandLine sub = new CommandLine(new PublishCommand());
+    sub.setOut(spec.commandLine().getOut());
+    sub.setErr(spec.commandLine().getErr());
+    int exit = sub.execute("--run-dir", folder.toString(), "--phase", phase, "--repo",
+        base.toString(), "--plan", plan.toString());
+    if (exit != 0) {
+      warnings.add("the merge request was not published (exit " + exit + "); see above, and"
+          + " rerun 'slimgate publish --run-dir " + folder + " --phase " + phase + "'");
+      return null;
+    }
+    JsonNode result = readJson(folder.resolve("publish.json"));
+    String url = result == null ? null : result.path("merge_request").path("url").asText(null);
+    return url == null || url.isBlank() ? null : url;
+  }
+
+  /** Runs 'slimgate notify' on the run's chat summary; returns its warnings. */
+  private List<String> notifyChat(Path folder) {
+    CommandLine sub = new CommandLine(new NotifyCommand());
+    sub.setOut(spec.commandLine().getOut());
+    sub.setErr(spec.commandLine().getErr());
+    int exit = sub.execute("--summary", folder.resolve("chat-summary.json").toString(),
+        "--state-dir", stateDir.toString(), "--run-dir", folder.toString(), "--plan",
+        plan.toString());
+    List<String> warnings = new ArrayList<>();
+    JsonNode result = readJson(folder.resolve("chat-result.json"));
+    if (exit != 0 || result == null) {
+      warnings.add("chat was not told (exit " + exit + "); see the lines above");
+    } else {
+      result.path("warnings").forEach(w -> warnings.add("chat: " + w.asText()));
+    }
+    return warnings;
+  }
+
+  private static JsonNode readJson(Path file) {
+    try {
+      return java.nio.file.Files.isRegularFile(file)
+          ? new ObjectMapper().readTree(file.toFile()) : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 
   static Path planFolder(Path plan) {

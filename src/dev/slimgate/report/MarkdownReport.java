@@ -47,9 +47,9 @@ public final class MarkdownReport {
     md.append("## Sizes\n\n| image | tag | size | budget | change from baseline |\n"
         + "| --- | --- | ---: | ---: | ---: |\n");
     ImageReport b = r.baseline();
-    md.append("| baseline | `").append(b.tag()).append("` | ").append(size(b)).append(" | | |\n");
+    md.append("| baseline | `").append(b.image()).append("` | ").append(size(b)).append(" | | |\n");
     for (ImageReport c : r.candidates()) {
-      md.append("| ").append(c.name()).append(" | `").append(c.tag()).append("` | ")
+      md.append("| ").append(c.name()).append(" | `").append(c.image()).append("` | ")
           .append(size(c)).append(" | ")
           .append(c.budget() == null ? "" : formatSize(c.budget())).append(" | ")
           .append(c.failure() != null || b.failure() != null ? "" : delta(c.bytes(), b.bytes()))
@@ -97,14 +97,14 @@ public final class MarkdownReport {
     md.append("## Largest Dockerfile steps\n\n");
     for (ImageReport image : concat(r.baseline(), r.candidates())) {
       if (image.failure() != null) {
-        md.append("### ").append(image.tag()).append(": the build failed\n\n")
+        md.append("### ").append(image.image()).append(": the build failed\n\n")
             .append("Failing step: `").append(image.failure().step() == null ? "unknown"
                 : image.failure().step()).append("`\n\n").append(image.failure().error())
             .append("\n\n```\n").append(String.join("\n", image.failure().tail()))
             .append("\n```\n\n");
         continue;
       }
-      md.append("### ").append(image.tag()).append(" (").append(image.layers().size())
+      md.append("### ").append(image.image()).append(" (").append(image.layers().size())
           .append(" steps)\n\n| step | size |\n| --- | ---: |\n");
       image.layers().stream().sorted(Comparator.comparingLong(Layer::bytes).reversed())
           .limit(LARGEST_STEPS)

@@ -23,6 +23,7 @@ public record RunReport(
     List<ImageReport> candidates,
     Long phaseBudget,
     List<ExpectedSaving> expectedSavings,
+    List<MeasuredSaving> measuredSavings,
     List<GateResult> gates,
     List<CheckResult> checks,
     List<String> warnings) {
@@ -41,7 +42,7 @@ public record RunReport(
    * @param failure why it could not be built, null when it was
    */
   public record ImageReport(
-      String name, String tag, String id, long bytes, Long budget, List<Layer> layers,
+      String name, String image, String id, long bytes, Long budget, List<Layer> layers,
       BuildFailure failure) {}
 
   /** One Dockerfile step of an image and the bytes it added. */
@@ -49,6 +50,22 @@ public record RunReport(
 
   /** The failing step of a build and the tail of its output. */
   public record BuildFailure(String step, String error, List<String> tail) {}
+
+  /** The same report with more warnings (chat or forge trouble found after the run). */
+  public RunReport withWarnings(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(warnings);
+    all.addAll(more);
+    return new RunReport(schema, runId, phase, phaseName, plan, verdict, exitCode, startedAt,
+        finishedAt, baseline, candidates, phaseBudget, expectedSavings, measuredSavings, gates,
+        checks, List.copyOf(all));
+  }
+
+  /**
+   * Bytes one part of the image lost from baseline to candidate, as measured.
+   *
+   * @param label what went, e.g. "component ants" or "package torchvision"
+   */
+  public record MeasuredSaving(String label, long bytes) {}
 
   /** What the plan expects a change of this phase to save. */
   public record ExpectedSaving(String change, String component, long bytes) {}

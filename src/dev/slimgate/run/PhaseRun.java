@@ -15,10 +15,21 @@ import dev.slimgate.gate.GateResult;
 import dev.slimgate.gate.SizeGate;
 import dev.slimgate.gate.ToolsGate;
 import dev.slimgate.gate.Verdict;
+import dev.slimgate.lint.DockerfileSyntaxException;
+import dev.slimgate.lint.ImageMeasurements;
+import dev.slimgate.lint.Level;
+import dev.slimgate.lint.LintFormat;
+import dev.slimgate.lint.LintInput;
+import dev.slimgate.lint.LintReport;
+import dev.slimgate.lint.LintSettings;
+import dev.slimgate.lint.LintSettingsYaml;
+import dev.slimgate.lint.Linter;
+import dev.slimgate.lint.SyntaxProblem;
 import dev.slimgate.plan.Plan;
 import dev.slimgate.plan.Plan.Candidate;
 import dev.slimgate.plan.Plan.Component;
 import dev.slimgate.plan.Plan.Phase;
+import dev.slimgate.report.HtmlReport;
 import dev.slimgate.report.JsonReport;
 import dev.slimgate.report.JunitReport;
 import dev.slimgate.report.MarkdownReport;
@@ -94,7 +105,7 @@ public final class PhaseRun {
         ToolChecker checker = new ToolChecker(docker.runner(), events);
         for (int i = 0; i < candidates.size(); i++) {
           Candidate c = phase.candidates().get(i);
-          checks.addAll(checker.check(plan, phase.id(), c.name(), candidates.get(i).tag(),
+          checks.addAll(checker.check(plan, phase.id(), c.name(), candidates.get(i).image(),
               components(plan, c)));
         }
         gates.add(new ToolsGate().evaluate(checks));
@@ -111,24 +122,70 @@ public final class PhaseRun {
         gates.add(new GateResult("size", Verdict.FAIL, List.of("not measured: a build failed")));
       }
     }
-    for (String gate : List.of("lint", "regression")) {
-      if (phase.gates(gate)) {
-        // TODO: the lint and regression gates are separate commands (slimgate lint, slimgate
-        //  regress) until their engines are wired into run; they count as not decided here.
-        warnings.add("gate '" + gate + "' is not evaluated by 'slimgate run' yet; run 'slimgate "
-            + (gate.equals("lint") ? "lint" : "regress") + "' for it");
-      }
+    if (phase.gates("lint")) {
+      gates.add(lint(plan, phase, candidateOverride, folder));
+    }
+    if (phase.gates("regression")) {
+      // TODO: the regression gate runs as its own command (slimgate regress), which Jenkins runs
+      //  on the plan's agent labels; 'slimgate run' does not start hours of pipeline itself.
+      warnings.add("gate 'regression' is decided by 'slimgate regress', not by 'slimgate run'");
     }
     Verdict verdict = Verdict.worst(gates.stream().map(GateResult::verdict).toList());
     RunReport report = new RunReport(RunReport.SCHEMA, runId, phase.id(), phase.name(),
         plan.file().toString(), verdict, verdict.exitCode(), started.toString(),
         clock.instant().toString(), baseline, candidates, phase.budget(),
         phase.savings().stream().map(s -> new ExpectedSaving(s.change(), s.component(),
-            s.bytes())).toList(), gates, checks, warnings);
+            s.bytes())).toList(), List.of(), gates, checks, warnings);
     write(report, plan, phase, folder);
     events.info("phase " + phase.id() + ": " + verdict.label() + " (report: "
         + folder.resolve("report.md") + ")");
     return report;
+  }
+
+  /** The Dockerfile advisor on every candidate Dockerfile: an error-level finding fails it. */
+  private GateResult lint(Plan plan, Phase phase, Path candidateOverride, RunFolder folder) {
+    List<LintInput> inputs = new ArrayList<>();
+    for (Candidate c : phase.candidates()) {
+      Path dockerfile = candidateOverride != null ? candidateOverride
+          : plan.repo().resolve(c.dockerfile());
+      Path context = plan.repo().resolve(c.context());
+      try {
+        inputs.add(new LintInput(plan.repo().relativize(dockerfile.toAbsolutePath()).toString(),
+            Files.readString(dockerfile, StandardCharsets.UTF_8),
+            Files.exists(context.resolve(".dockerignore"))));
+      } catch (IOException e) {
+        return new GateResult("lint", Verdict.FAIL, List.of("cannot read " + dockerfile));
+      } catch (IllegalArgumentException e) {
+        return new GateResult("lint", Verdict.FAIL, List.of(dockerfile + " is outside " +
+            plan.repo()));
+      }
+    }
+    LintSettings settings;
+    try {
+      settings = new LintSettingsYaml().read(plan.file().toString(),
+          Files.readString(plan.file(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UsageException("cannot read the plan " + plan.file() + ": " + e.getMessage());
+    }
+    LintReport report;
+    try {
+      report = new Linter(settings, ImageMeasurements.NONE).lint(inputs);
+    } catch (DockerfileSyntaxException e) {
+      return new GateResult("lint", Verdict.FAIL, e.problems().stream()
+          .map(SyntaxProblem::describe).toList());
+    }
+    folder.write("lint/lint.sarif", LintFormat.SARIF.render(report));
+    folder.write("lint/lint.txt", LintFormat.TEXT.render(report));
+    List<String> errors = report.active().stream().filter(f -> f.level() == Level.ERROR)
+        .map(f -> f.path() + ":" + f.span().startLine() + ": " + f.ruleId() + " " + f.message())
+        .toList();
+    events.info("linted " + inputs.size() + " Dockerfile(s): " + report.count(Level.ERROR)
+        + " errors, " + report.count(Level.WARNING) + " warnings");
+    if (report.failed()) {
+      return new GateResult("lint", Verdict.FAIL, errors);
+    }
+    return new GateResult("lint", Verdict.PASS, List.of(report.count(Level.WARNING)
+        + " warnings, no errors (lint/lint.txt)"));
   }
 
   private static List<Component> components(Plan plan, Candidate c) {
@@ -210,6 +267,7 @@ public final class PhaseRun {
   private void write(RunReport report, Plan plan, Phase phase, RunFolder folder) {
     folder.write("report.json", new JsonReport().render(report));
     folder.write("report.md", new MarkdownReport().render(report));
+    folder.write("report.html", new HtmlReport().render(report));
     folder.write("junit/slimgate-checks.xml", new JunitReport().render(report));
     Map<String, Object> promotion = new LinkedHashMap<>();
     promotion.put("phase", phase.id());

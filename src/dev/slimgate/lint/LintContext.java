@@ -1,0 +1,5 @@
+package dev.slimgate.lint;
+
+/** What every rule sees. */
+record LintContext(Dockerfile dockerfile, BuildModel model, LintSettings settings,
+    boolean dockerignorePresent) {}

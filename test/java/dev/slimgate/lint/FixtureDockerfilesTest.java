@@ -1,0 +1,72 @@
+package dev.slimgate.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every fixture Dockerfile yields exactly the findings (rule id, first line) listed in the
+ * lint-expected file beside it: {@code X.lint-expected.txt} next to {@code X.Dockerfile}, or
+ * {@code lint-expected.txt} next to a file named {@code Dockerfile}. To cover another fixture,
+ * add its path to {@link #dockerfiles()}.
+ */
+class FixtureDockerfilesTest {
+
+  static Stream<String> dockerfiles() {
+    return Stream.of(
+        "test/fixtures/dockerfiles/medimproc-1.3.0.Dockerfile",
+        "test/fixtures/dockerfiles/medimproc-1.3.0-phase-a.Dockerfile");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dockerfiles")
+  void reportsExactlyTheExpectedFindings(String dockerfile) throws IOException {
+    Path file = Path.of(dockerfile);
+    LintReport report = new Linter(LintSettings.medimproc(), ImageMeasurements.NONE)
+        .lint(List.of(FixtureFiles.input(file)));
+
+    List<String> actual = report.active().stream()
+        .map(f -> f.ruleId() + " " + f.span().startLine()).sorted().toList();
+
+    assertEquals(expected(file), actual, () -> String.join("\n",
+        report.active().stream().map(f -> f.span().startLine() + " " + f.ruleId() + " "
+            + f.message()).toList()));
+  }
+
+  @Test
+  void phaseACandidateKeepsItsOneJustifiedSuppression() throws IOException {
+    LintReport report = new Linter(LintSettings.medimproc(), ImageMeasurements.NONE)
+        .lint(List.of(FixtureFiles.input(Path.of(
+            "test/fixtures/dockerfiles/medimproc-1.3.0-phase-a.Dockerfile"))));
+
+    assertEquals(List.of("SG111 33 pruning FSL is phase B: it needs ldd evidence for every"
+            + " binary kept"),
+        report.findings().stream().map(f -> f.ruleId() + " " + f.span().startLine() + " "
+            + f.suppression().orElse("")).toList());
+  }
+
+  private static List<String> expected(Path dockerfile) throws IOException {
+    String name = dockerfile.getFileName().toString();
+    Path expected = name.equals("Dockerfile")
+        ? dockerfile.resolveSibling("lint-expected.txt")
+        : dockerfile.resolveSibling(name.replaceFirst("\\.Dockerfile$", "")
+            + ".lint-expected.txt");
+    List<String> pairs = new ArrayList<>();
+    for (String line : Files.readAllLines(expected, StandardCharsets.UTF_8)) {
+      String[] words = line.strip().split("\\s+");
+      if (words.length >= 2 && !line.strip().startsWith("#")) {
+        pairs.add(words[0] + " " + words[1]);
+      }
+    }
+    return pairs.stream().sorted().toList();
+  }
+}
