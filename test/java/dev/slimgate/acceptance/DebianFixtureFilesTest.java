@@ -2,6 +2,15 @@ package dev.slimgate.acceptance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.slimgate.plan.Plan;
+import dev.slimgate.plan.PlanReader;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The medimproc-debian fixture's files keep the promises the acceptance test relies on, checked
@@ -23,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class DebianFixtureFilesTest {
 
   static final Path FIXTURE = Path.of("test/fixtures/medimproc-debian");
+  static final Path PLAN = FIXTURE.resolve("plan.yaml");
   // apt takes its mirror from the machine (base-image.sh); a URL here would pin one
   static final Pattern REMOTE_URL = Pattern.compile("(?i)\\b(https?|ftp)://|debian\\.org");
   static final Pattern PACKAGES = Pattern.compile("packages=\"([^\"]*)\"");
@@ -94,6 +106,28 @@ class DebianFixtureFilesTest {
     String planned = matchOne(Pattern.compile("BASE_IMAGE: \"([^\"]+)\""),
         FIXTURE.resolve("plan.yaml"));
     assertEquals(made, planned);
+  }
+
+  @Test
+  void planValidatesAgainstThePlanSchema() throws IOException {
+    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(read(Path.of("resources/plan.schema.json")), InputFormat.JSON);
+    Object tree = new Load(LoadSettings.builder().build()).loadFromString(read(PLAN));
+    List<Error> errors =
+        schema.validate(new ObjectMapper().writeValueAsString(tree), InputFormat.JSON);
+    assertEquals(List.of(), errors.stream().map(Error::toString).toList());
+  }
+
+  @Test
+  void planIsReadByTheStrictReaderWithItsBuildNetwork() {
+    Plan plan = new PlanReader().read(PLAN, FIXTURE);
+    assertEquals("host", plan.image().buildNetwork());
+  }
+
+  @Test
+  void planRunsBaseImageScriptBeforeItsBuilds() {
+    Plan plan = new PlanReader().read(PLAN, FIXTURE);
+    assertEquals("./base-image.sh", plan.image().prepare());
   }
 
   /** The apt packages a Dockerfile installs by its {@code packages="..."} lists. */
