@@ -95,7 +95,9 @@ public final class PhaseRun {
     for (Candidate c : phase.candidates()) {
       Path dockerfile = candidateOverride != null ? candidateOverride
           : plan.repo().resolve(c.dockerfile());
-      candidates.add(build(plan, c.name(), phase.tag(c), dockerfile,
+      // another Dockerfile gets its own tag, so the phase's real candidate keeps its tag
+      String tag = candidateOverride != null ? phase.tag(c) + "-custom" : phase.tag(c);
+      candidates.add(build(plan, c.name(), tag, dockerfile,
           plan.repo().resolve(c.context()), c.budget(), folder));
     }
 
