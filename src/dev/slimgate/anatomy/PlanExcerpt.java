@@ -1,20 +1,13 @@
 package dev.slimgate.anatomy;
 
-import dev.slimgate.core.UsageException;
-import java.util.ArrayList;
+import dev.slimgate.plan.Plan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The two parts of a phase plan the anatomy uses: component paths and the expected savings of
- * each phase. Read leniently: validating the plan is {@code slimgate plan check}'s job.
- *
- * <p>TODO: what is missing: use the plan package's model instead of reading YAML here; it should
- * take the components and savings from the validated plan; not done yet because the plan package
- * is being written in parallel and the lead wires it.
+ * each phase.
  */
 public record PlanExcerpt(Map<String, List<String>> components, Map<String, List<Saving>> savings) {
 
@@ -25,58 +18,13 @@ public record PlanExcerpt(Map<String, List<String>> components, Map<String, List
     return new PlanExcerpt(Map.of(), Map.of());
   }
 
-  public static PlanExcerpt parse(String yaml, String file) {
-    Object doc;
-    try {
-      doc = new Load(LoadSettings.builder().build()).loadFromString(yaml);
-    } catch (RuntimeException e) {
-      throw new UsageException("plan " + file + " is not valid YAML: " + e.getMessage());
-    }
-    Map<String, List<String>> components = new LinkedHashMap<>();
+  /** The components and expected savings of a validated plan. */
+  public static PlanExcerpt of(Plan plan) {
     Map<String, List<Saving>> savings = new LinkedHashMap<>();
-    if (!(doc instanceof Map<?, ?> root)) {
-      throw new UsageException("plan " + file + " is not a YAML mapping");
+    for (Plan.Phase phase : plan.phases()) {
+      savings.put(phase.id(), phase.savings().stream()
+          .map(s -> new Saving(s.change(), s.component(), s.bytes())).toList());
     }
-    if (root.get("components") instanceof Map<?, ?> comps) {
-      for (Map.Entry<?, ?> c : comps.entrySet()) {
-        List<String> paths = new ArrayList<>();
-        if (c.getValue() instanceof Map<?, ?> body && body.get("paths") instanceof List<?> ps) {
-          for (Object p : ps) {
-            paths.add(String.valueOf(p));
-          }
-        }
-        components.put(String.valueOf(c.getKey()), paths);
-      }
-    }
-    if (root.get("phases") instanceof List<?> phases) {
-      for (Object ph : phases) {
-        if (!(ph instanceof Map<?, ?> phase)) {
-          continue;
-        }
-        List<Saving> list = new ArrayList<>();
-        if (phase.get("savings") instanceof List<?> ss) {
-          for (Object s : ss) {
-            if (s instanceof Map<?, ?> sv) {
-              list.add(saving(sv, file));
-            }
-          }
-        }
-        savings.put(String.valueOf(phase.get("id")), list);
-      }
-    }
-    return new PlanExcerpt(components, savings);
-  }
-
-  private static Saving saving(Map<?, ?> sv, String file) {
-    Object bytes = sv.get("bytes");
-    long b;
-    try {
-      b = bytes instanceof Number n ? n.longValue() : Sizes.parse(String.valueOf(bytes));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("plan " + file + ": saving '" + sv.get("change") + "' has bytes "
-          + bytes + ", which is not a size such as 2.93GB");
-    }
-    Object comp = sv.get("component");
-    return new Saving(String.valueOf(sv.get("change")), comp == null ? null : comp.toString(), b);
+    return new PlanExcerpt(plan.componentPaths(), savings);
   }
 }

@@ -1,5 +1,7 @@
 package dev.slimgate.cli;
 
+import dev.slimgate.plan.PlanReader;
+
 import dev.slimgate.run.ImageAnatomies;
 
 import com.github.dockerjava.api.DockerClient;
@@ -107,11 +109,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (plan == null) {
       return PlanExcerpt.empty();
     }
-    try {
-      return PlanExcerpt.parse(Files.readString(plan), plan.toString());
-    } catch (IOException e) {
-      throw new UsageException("cannot read plan " + plan + ": " + e.getMessage());
-    }
+    return PlanExcerpt.of(new PlanReader().read(plan, RunCommand.planFolder(plan)));
   }
 
   static Path cacheDir(Path option) {

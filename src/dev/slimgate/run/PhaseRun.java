@@ -158,11 +158,7 @@ public final class PhaseRun {
     try {
       Analysis base = docker.anatomies().analyze(baseline.image(), plan.componentPaths());
       Analysis cand = docker.anatomies().analyze(candidate.image(), plan.componentPaths());
-      Map<String, List<PlanExcerpt.Saving>> savings = new LinkedHashMap<>();
-      savings.put(phase.id(), phase.savings().stream()
-          .map(s -> new PlanExcerpt.Saving(s.change(), s.component(), s.bytes())).toList());
-      return new ImageDiff(new PlanExcerpt(plan.componentPaths(), savings), phase.id())
-          .diff(base, cand);
+      return new ImageDiff(PlanExcerpt.of(plan), phase.id()).diff(base, cand);
     } catch (RuntimeException e) {
       warnings.add("the size explanation failed: " + e.getMessage());
       return null;

@@ -193,7 +193,7 @@ class EngineAnatomyTest {
   @Test
   void diffAgainstPhaseAListsRemovedTreeAndPackageAndComparesSavings() throws Exception {
     Analysis a = analyse(phaseATag, tmp.resolve("cache"));
-    PlanExcerpt plan = PlanExcerpt.parse(ImageDiffTest.PLAN.replace("/home/jovyan", "/opt")
+    PlanExcerpt plan = PlanExcerpts.parse(ImageDiffTest.PLAN.replace("/home/jovyan", "/opt")
         .replace("bytes: 3300", "bytes: " + (ANTS_A + ANTS_B)), "plan.yaml");
     DiffResult d = new ImageDiff(plan, "A").diff(base, a);
     assertEquals(new PathChange("/opt/ants", true, ANTS_A + ANTS_B, 0, 2), d.removed().get(0));

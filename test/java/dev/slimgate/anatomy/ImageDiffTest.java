@@ -68,7 +68,7 @@ class ImageDiffTest {
 
   @Test
   void diffListsRemovedTreesPackagesAndComparesExpectedSavings() throws Exception {
-    PlanExcerpt plan = PlanExcerpt.parse(PLAN, "plan.yaml");
+    PlanExcerpt plan = PlanExcerpts.parse(PLAN, "plan.yaml");
     LayerCache cache = new LayerCache(tmp.resolve("cache"));
     Stacker stacker = new Stacker(plan.components());
     Analysis base = stacker.stack(new ImageArchive(cache, Events.NONE)

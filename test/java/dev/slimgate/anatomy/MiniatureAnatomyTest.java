@@ -49,7 +49,7 @@ class MiniatureAnatomyTest {
     copyTree(fixture, ctx);
     Files.copy(Path.of("/bin/busybox"), ctx.resolve("context/busybox"),
         StandardCopyOption.REPLACE_EXISTING);
-    plan = PlanExcerpt.parse(Files.readString(ctx.resolve("plan.yaml")), "plan.yaml");
+    plan = PlanExcerpts.parse(Files.readString(ctx.resolve("plan.yaml")), "plan.yaml");
     String baseTag = build(docker, ctx, "Dockerfile", "mini-base");
     String aTag = build(docker, ctx, "phases/A/Dockerfile", "mini-a");
     ImageExport export = new ImageExport(docker.client());
@@ -155,6 +155,6 @@ class MiniatureAnatomyTest {
     DiffResult d = new ImageDiff(plan, "A").diff(base, phaseA);
     SavingCheck ants = d.savings().get(0);
     assertEquals(new SavingCheck("remove the duplicate ANTs install", "ants",
-        Sizes.parse("2.93MiB"), antsTree()), ants);
+        dev.slimgate.plan.Units.parseSize("2.93MiB"), antsTree()), ants);
   }
 }

@@ -16,6 +16,9 @@ final class AnatomyFixtures {
   }
 
   static String plan() {
-    return dev.slimgate.anatomy.AnatomyTestImages.PLAN;
+    // the anatomy tests' partial plan, made whole for the strict plan reader of the commands
+    return dev.slimgate.anatomy.AnatomyTestImages.PLAN
+        .replace("version: 1\n", "version: 1\nimage: {name: anatomy-test}\n")
+        .replace("  - id: A\n", "  - id: A\n    candidates: [{name: anatomy-test, dockerfile: D}]\n");
   }
 }
