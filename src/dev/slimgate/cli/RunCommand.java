@@ -13,6 +13,7 @@ import dev.slimgate.report.JsonReport;
 import dev.slimgate.report.MarkdownReport;
 import dev.slimgate.report.RunReport;
 import dev.slimgate.run.ChatSummaryJson;
+import dev.slimgate.run.ImageAnatomies;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -107,7 +108,8 @@ final class RunCommand implements Callable<Integer> {
     allLabels.putIfAbsent("dev.slimgate.plan", parsed.image().name());
     PhaseRun.DockerEngineParts parts = new PhaseRun.DockerEngineParts(
         new ImageBuilder(engine.client(), events), new ImageInspector(engine),
-        new ContainerRunner(engine.client(), allLabels), allLabels);
+        new ContainerRunner(engine.client(), allLabels), allLabels,
+        new ImageAnatomies(engine.client(), ImageAnatomies.defaultCache(), events));
     RunReport report = new PhaseRun(parts, events, clock)
         .run(parsed, phase, new RunFolder(folder), candidateDockerfile, runId);
     String sha = Commits.resolve(commit, System.getenv("GIT_COMMIT"), base);

@@ -67,6 +67,10 @@ public record RunReport(
    */
   public record MeasuredSaving(String label, long bytes) {}
 
-  /** What the plan expects a change of this phase to save. */
-  public record ExpectedSaving(String change, String component, long bytes) {}
+  /**
+   * What the plan expects a change of this phase to save, and what was measured.
+   *
+   * @param measured the named component's shrinkage; null when not measured
+   */
+  public record ExpectedSaving(String change, String component, long bytes, Long measured) {}
 }

@@ -29,7 +29,8 @@ class ReportRenderersTest {
       List.of(new ImageReport("medimproc", "medimproc:phase-a", "sha256:2", 29_500_000_000L,
           null, List.of(), null)),
       29_000_000_000L, List.of(new RunReport.ExpectedSaving("drop ANTs copy", "ants",
-          2_930_000_000L)), List.of(),
+          2_930_000_000L, 2_900_000_000L)),
+      List.of(new RunReport.MeasuredSaving("package torchvision (python)", 250_000_000L)),
       List.of(new GateResult("size", Verdict.FAIL, List.of("over by 500 MB")),
           new GateResult("tools", Verdict.FAIL, List.of("mrconvert missing"))),
       List.of(new CheckResult("medimproc", "mrtrix3", "command", "mrconvert", Status.FAIL,
@@ -90,6 +91,18 @@ class ReportRenderersTest {
     String html = new HtmlReport().render(REPORT);
     assertTrue(html.contains("Quick &lt;wins&gt;"));
     assertFalse(html.contains("Quick <wins>"));
+  }
+
+  @Test
+  void markdownComparesExpectedWithMeasuredSavings() {
+    assertTrue(new MarkdownReport().render(REPORT)
+        .contains("| drop ANTs copy | ants | 2.9 GB | 2.9 GB |"));
+  }
+
+  @Test
+  void markdownListsTheRemovedPackagesWithTheirSizes() {
+    assertTrue(new MarkdownReport().render(REPORT)
+        .contains("| package torchvision (python) | 250.0 MB |"));
   }
 
   @Test
