@@ -41,9 +41,10 @@ final class MedimprocImages {
   }
 
   /**
-   * Builds {@code dockerfile} (relative to the fixture) with the fixture's synb0/ folder as the
-   * context, which is what its .dockerignore lets through. docker-java refuses a .dockerignore
-   * that excludes the Dockerfile (the docker CLI sends it apart), so the context is copied.
+   * Builds {@code dockerfile} (relative to the fixture) in a fresh context holding only the
+   * fixture's synb0/ folder, which is all its Dockerfiles COPY. Copying keeps stray files out of
+   * the build, and sidesteps docker-java refusing a .dockerignore that excludes the Dockerfile
+   * (the docker CLI sends it apart), which the fixture once had.
    */
   static String build(DockerFixture docker, String name, String dockerfile, Path scratch)
       throws IOException {
