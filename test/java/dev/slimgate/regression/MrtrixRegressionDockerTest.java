@@ -55,6 +55,7 @@ class MrtrixRegressionDockerTest {
 
   private static String baseline;
   private static String phaseA;
+  private static String broken;
   private static Path inputs;
 
   @BeforeAll
@@ -63,6 +64,8 @@ class MrtrixRegressionDockerTest {
     MedimprocImages.baseImage();
     baseline = MedimprocImages.build(docker, "medimproc-baseline", "Dockerfile", scratch);
     phaseA = MedimprocImages.build(docker, "medimproc-phase-a", "phases/A/Dockerfile", scratch);
+    broken = MedimprocImages.build(docker, "medimproc-phase-a-broken",
+        "phases/A/Dockerfile.broken", scratch);
     inputs = Files.createDirectories(scratch.resolve("inputs"));
     writeInputs(inputs);
   }
@@ -115,6 +118,24 @@ class MrtrixRegressionDockerTest {
     RegressionResult result = run(docker, phaseA, out);
 
     assertEquals(Verdict.PASS, result.verdict(), () -> RegressionReport.markdown(result));
+  }
+
+  @Test
+  void aCandidateThatLostALibraryFailsAtTheStageThatNeedsIt(DockerFixture docker,
+      @TempDir Path out) {
+    // the broken candidate deletes libfftw3, which mrdegibbs loads
+    RegressionResult result = run(docker, broken, out);
+
+    assertEquals(List.of("pass", "pass", "fail", "fail"), result.stages().stream()
+        .map(s -> s.verdict().word()).toList(), () -> RegressionReport.markdown(result));
+  }
+
+  @Test
+  void theStageAfterTheBrokenOneIsReportedAsNotRun(DockerFixture docker, @TempDir Path out) {
+    RegressionResult result = run(docker, broken, out);
+
+    assertEquals(List.of("did not run in the candidate: the stage it consumes failed"),
+        result.stages().get(3).problems());
   }
 
   @Test
