@@ -39,7 +39,7 @@ final class PlanCommand implements Runnable {
     @Override
     public Integer call() {
       Path base = repo != null ? repo : RunCommand.planFolder(file);
-      Plan plan = new PlanReader(repo).read(file, base);
+      Plan plan = new PlanReader(repo, Plans.SECTION_CHECKS).read(file, base);
       spec.commandLine().getOut().println(file + ": valid plan of " + plan.image().name() + " with "
           + plan.components().size() + " components and phases "
           + String.join(", ", plan.phases().stream().map(Plan.Phase::id).toList()));

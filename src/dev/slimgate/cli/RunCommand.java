@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), verbose);
     Path base = repo != null ? repo : planFolder(plan);
-    Plan parsed = new PlanReader(base).read(plan, base);
+    Plan parsed = new PlanReader(base, Plans.SECTION_CHECKS).read(plan, base);
     if (parsed.phase(phase).isEmpty()) {
       throw new UsageException("plan " + plan + " has no phase '" + phase + "'; its phases are "
           + String.join(", ", parsed.phases().stream().map(Plan.Phase::id).toList())
