@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         "Runs the plan's regression pipeline in the baseline and the candidate image (or takes "
             + "the baseline's outputs from a stored reference) and compares every declared "
             + "output with the plan's comparators and tolerances.",
-        "Writes regression.json, regression-junit.xml and regression.md to --out.",
+        "Writes regression.json, junit/regression.xml and regression.md to --out.",
         "Exit codes: 0 pass, 1 fail or needs review, 2 usage or plan error, 3 Docker failure."})
 public final class RegressCommand implements Callable<Integer> {
 

@@ -27,12 +27,14 @@ public final class RegressionReport {
 
   private RegressionReport() {}
 
-  /** Writes regression.json, regression-junit.xml and regression.md into {@code folder}. */
+  /** Writes regression.json, junit/regression.xml and regression.md into {@code folder}. */
   public static void write(RegressionResult result, Path folder) {
     try {
       Files.createDirectories(folder);
       Files.writeString(folder.resolve("regression.json"), json(result));
-      Files.writeString(folder.resolve("regression-junit.xml"), junit(result));
+      // junit/ like every run folder, where the Jenkins steps collect test results
+      Files.createDirectories(folder.resolve("junit"));
+      Files.writeString(folder.resolve("junit/regression.xml"), junit(result));
       Files.writeString(folder.resolve("regression.md"), markdown(result));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the regression report to " + folder, e);

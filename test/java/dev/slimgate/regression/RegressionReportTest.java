@@ -108,7 +108,7 @@ public class RegressionReportTest {
     RegressionReport.write(sample(), dir);
 
     assertEquals(List.of(true, true, true), List.of(Files.exists(dir.resolve("regression.json")),
-        Files.exists(dir.resolve("regression-junit.xml")),
+        Files.exists(dir.resolve("junit/regression.xml")),
         Files.exists(dir.resolve("regression.md"))));
   }
 
