@@ -78,7 +78,8 @@ public final class AdvanceCommand implements Callable<Integer> {
         new PhaseChangeJson().write(entry, state, output);
       }
       Path runFolder = report.toAbsolutePath().getParent();
-      Path inRepo = repo.toAbsolutePath().normalize().relativize(state.toAbsolutePath().normalize());
+      Path inRepo = repo.toAbsolutePath().normalize()
+          .relativize(state.toAbsolutePath().normalize());
       if (!inRepo.startsWith("..") && Promotions.addFile(runFolder, inRepo.toString(), state)) {
         spec.commandLine().getOut().printf("%s joins the promotion in %s%n", state,
             runFolder.resolve("promotion.json"));

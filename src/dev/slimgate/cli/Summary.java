@@ -18,7 +18,9 @@ final class Summary {
     out.println();
     long base = r.baseline().bytes();
     long cand = r.candidateBytes();
-    if (r.baseline().failure() == null && r.candidates().stream().allMatch(c -> c.failure() == null)) {
+    boolean built = r.baseline().failure() == null
+        && r.candidates().stream().allMatch(c -> c.failure() == null);
+    if (built) {
       out.println("size: baseline " + formatSize(base) + " -> candidate " + formatSize(cand)
           + " (" + formatSize(cand - base) + ")"
           + (r.phaseBudget() == null ? "" : ", budget " + formatSize(r.phaseBudget())));

@@ -34,7 +34,7 @@ public final class ImageBuilder {
     this.events = events;
   }
 
-  /** Builds and tags the image; returns its id. Throws {@link BuildFailedException} on a bad step. */
+  /** Builds and tags the image, returning its id; a failing step throws BuildFailedException. */
   public String build(BuildRequest request) {
     if (!Files.isRegularFile(request.dockerfile())) {
       throw new BuildFailedException(request.tag(), null, "no Dockerfile at "

@@ -1,5 +1,7 @@
 package dev.slimgate.lint;
 
+import dev.slimgate.plan.Suggest;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -479,7 +481,7 @@ public final class DockerfileParser {
       String best = null;
       int bestDistance = 3;
       for (String k : KEYWORDS) {
-        int d = distance(word, k);
+        int d = Suggest.distance(word, k);
         if (d < bestDistance) {
           best = k;
           bestDistance = d;
@@ -574,24 +576,5 @@ public final class DockerfileParser {
 
   private static String sorted(Set<String> flags) {
     return flags.stream().sorted().map(f -> "--" + f).reduce((a, b) -> a + ", " + b).orElse("");
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -161,7 +161,8 @@ public final class PlanReader {
       top.missing("image", "add 'image:' with name, dockerfile and context");
       return new ImageSpec("image", "Dockerfile", ".", Map.of(), null, null);
     }
-    Section s = top.section("image", Set.of("name", "dockerfile", "context", "build_args", "prepare",
+    Section s = top.section("image", Set.of("name", "dockerfile", "context", "build_args",
+        "prepare",
         "build_network")).get();
     String name = s.requiredString("name", "add 'name: <image repository>'").orElse("image");
     if (!name.matches("[a-z0-9][a-z0-9._/-]*")) {

@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean" suggestions for misspelt keys and ids. */
-final class Suggest {
+public final class Suggest {
 
   private Suggest() {}
 
   /** The allowed word nearest to {@code word} if it is close enough to be a typo. */
-  static Optional<String> closest(String word, Collection<String> allowed) {
+  public static Optional<String> closest(String word, Collection<String> allowed) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : allowed) {
@@ -23,7 +23,8 @@ final class Suggest {
         ? Optional.of(best) : Optional.empty();
   }
 
-  private static int distance(String a, String b) {
+  /** The edit distance between two words (insertions, deletions, substitutions). */
+  public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

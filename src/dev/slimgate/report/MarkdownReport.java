@@ -134,7 +134,8 @@ public final class MarkdownReport {
 
   private static String delta(long candidate, long baseline) {
     long d = candidate - baseline;
-    String pct = baseline == 0 ? "" : String.format(Locale.ROOT, " (%+.1f%%)", 100.0 * d / baseline);
+    String pct = baseline == 0 ? ""
+        : String.format(Locale.ROOT, " (%+.1f%%)", 100.0 * d / baseline);
     return (d > 0 ? "+" : "") + formatSize(d) + pct;
   }
 

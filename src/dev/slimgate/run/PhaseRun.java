@@ -81,7 +81,8 @@ public final class PhaseRun {
         + " (fix: pass --phase with one of them)"));
     if (candidateOverride != null && phase.candidates().size() != 1) {
       throw new UsageException("--candidate-dockerfile replaces the one candidate of a phase, but"
-          + " phase " + phase.id() + " has " + phase.candidates().size() + " (fix: drop the option)");
+          + " phase " + phase.id() + " has " + phase.candidates().size()
+          + " (fix: drop the option)");
     }
     Instant started = clock.instant();
     List<String> warnings = new ArrayList<>();
