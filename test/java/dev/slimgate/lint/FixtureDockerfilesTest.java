@@ -15,9 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every fixture Dockerfile yields exactly the findings (rule id, first line) listed in the
- * lint-expected file beside it: {@code X.lint-expected.txt} next to {@code X.Dockerfile}, or
- * {@code lint-expected.txt} next to a file named {@code Dockerfile}. To cover another fixture,
- * add its path to {@link #dockerfiles()}.
+ * lint-expected file beside it: {@code X.lint-expected.txt} next to {@code X.Dockerfile} (or
+ * next to any other file named X, such as {@code Dockerfile.broken}), or {@code lint-expected.txt}
+ * next to a file named {@code Dockerfile}. To cover another fixture, add its path to
+ * {@link #dockerfiles()}.
  */
 class FixtureDockerfilesTest {
 
