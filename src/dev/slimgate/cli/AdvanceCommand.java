@@ -53,6 +53,11 @@ public final class AdvanceCommand implements Callable<Integer> {
       description = "Also write the recorded change as JSON (schema slimgate.phase-change/1).")
   private Path output;
 
+  @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
+      description = "The image repository the state file belongs to (default: ${DEFAULT-VALUE}):"
+          + " when the report's run folder has a promotion.json, the state file joins it.")
+  private Path repo;
+
   private final Clock clock;
 
   public AdvanceCommand() {
@@ -71,6 +76,12 @@ public final class AdvanceCommand implements Callable<Integer> {
           .advance(new PhaseLedger.Advance(phase, approver, author, reason, report));
       if (output != null) {
         new PhaseChangeJson().write(entry, state, output);
+      }
+      Path runFolder = report.toAbsolutePath().getParent();
+      Path inRepo = repo.toAbsolutePath().normalize().relativize(state.toAbsolutePath().normalize());
+      if (!inRepo.startsWith("..") && Promotions.addFile(runFolder, inRepo.toString(), state)) {
+        spec.commandLine().getOut().printf("%s joins the promotion in %s%n", state,
+            runFolder.resolve("promotion.json"));
       }
       spec.commandLine().getOut().printf("phase %s approved by %s at %s, recorded in %s%n",
           entry.to(), entry.approver(), entry.at(), state);

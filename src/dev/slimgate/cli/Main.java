@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     description = "Takes a large Docker image through a phased, gated size-optimisation rollout.",
     subcommands = {CommandLine.HelpCommand.class, RunCommand.class, PlanCommand.class,
         NotifyCommand.class, PublishCommand.class, LintCommand.class, AdvanceCommand.class,
-        RollbackCommand.class})
+        RollbackCommand.class, AnalyzeCommand.class, DiffCommand.class, RegressCommand.class,
+        CompareCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

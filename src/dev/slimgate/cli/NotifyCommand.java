@@ -87,7 +87,9 @@ public final class NotifyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     try {
-      ChatSummary summary = new ChatSummaryReader().read(summaryFile);
+      ChatSummary summary = PhaseChangeSummary.isPhaseChange(summaryFile)
+          ? PhaseChangeSummary.read(summaryFile, runDirectory)
+          : new ChatSummaryReader().read(summaryFile);
       Plan.ChatSpec fromPlan = plan == null ? Plan.ChatSpec.NONE
           : new PlanReader().read(plan, RunCommand.planFolder(plan)).chat();
       ChatSettings settings = ChatSettings.resolve(environment,

@@ -8,10 +8,15 @@ import dev.slimgate.plan.Plan;
 import dev.slimgate.plan.PlanReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slimgate.report.HtmlReport;
 import dev.slimgate.report.JsonReport;
+import dev.slimgate.report.JunitReport;
+import dev.slimgate.gate.GateResult;
+import dev.slimgate.gate.Verdict;
 import dev.slimgate.report.MarkdownReport;
 import dev.slimgate.report.RunReport;
 import dev.slimgate.run.ChatSummaryJson;
+import dev.slimgate.run.ImageAnatomies;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -76,6 +81,12 @@ final class RunCommand implements Callable<Integer> {
           + " SLIMGATE_SLACK_TOKEN or SLIMGATE_SLACK_WEBHOOK is set, else the console)")
   boolean notify;
 
+  @Option(names = "--regress",
+      description = "then run the plan's regression pipeline in the baseline and the candidate"
+          + " and compare their outputs, as 'slimgate regress' does; decides the regression"
+          + " gate (phases with one candidate)")
+  boolean regress;
+
   @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "target/slimgate/state",
       description = "where chat threads are remembered between runs (default: ${DEFAULT-VALUE})")
   Path stateDir;
@@ -91,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), verbose);
     Path base = repo != null ? repo : planFolder(plan);
-    Plan parsed = new PlanReader(base).read(plan, base);
+    Plan parsed = new PlanReader(base, Plans.SECTION_CHECKS).read(plan, base);
     if (parsed.phase(phase).isEmpty()) {
       throw new UsageException("plan " + plan + " has no phase '" + phase + "'; its phases are "
           + String.join(", ", parsed.phases().stream().map(Plan.Phase::id).toList())
@@ -106,9 +117,18 @@ final class RunCommand implements Callable<Integer> {
     allLabels.putIfAbsent("dev.slimgate.plan", parsed.image().name());
     PhaseRun.DockerEngineParts parts = new PhaseRun.DockerEngineParts(
         new ImageBuilder(engine.client(), events), new ImageInspector(engine),
-        new ContainerRunner(engine.client(), allLabels), allLabels);
+        new ContainerRunner(engine.client(), allLabels), allLabels,
+        new ImageAnatomies(engine.client(), ImageAnatomies.defaultCache(), events));
     RunReport report = new PhaseRun(parts, events, clock)
         .run(parsed, phase, new RunFolder(folder), candidateDockerfile, runId);
+    if (regress) {
+      report = regress(report, folder, base, allLabels);
+      RunFolder run = new RunFolder(folder);
+      run.write("report.json", new JsonReport().render(report));
+      run.write("report.md", new MarkdownReport().render(report) + regressionSection(folder));
+      run.write("report.html", new HtmlReport().render(report));
+      run.write("junit/slimgate-checks.xml", new JunitReport().render(report));
+    }
     String sha = Commits.resolve(commit, System.getenv("GIT_COMMIT"), base);
     new RunFolder(folder).write("chat-summary.json", new ChatSummaryJson().from(report, sha,
         System.getenv("BUILD_URL"), null, null).toPrettyString() + "\n");
@@ -128,9 +148,52 @@ final class RunCommand implements Callable<Integer> {
       report = report.withWarnings(warnings);
       new RunFolder(folder).write("report.json", new JsonReport().render(report));
       new RunFolder(folder).write("report.md", new MarkdownReport().render(report));
+      new RunFolder(folder).write("report.html", new HtmlReport().render(report));
     }
     Summary.print(report, folder, spec.commandLine().getOut());
     return report.exitCode();
+  }
+
+  /** Runs 'slimgate regress' on the run's images and turns its verdict into the gate. */
+  private RunReport regress(RunReport report, Path folder, Path base, Map<String, String> labels) {
+    if (report.candidates().size() != 1 || report.baseline().failure() != null
+        || report.candidates().get(0).failure() != null) {
+      return report.withGate(new GateResult("regression", Verdict.FAIL, List.of(
+          report.candidates().size() != 1 ? "--regress compares one candidate; run 'slimgate"
+              + " regress' per service" : "not run: a build failed")));
+    }
+    List<String> args = new ArrayList<>(List.of("--plan", plan.toString(), "--repo",
+        base.toString(), "--baseline", report.baseline().image(), "--candidate",
+        report.candidates().get(0).image(), "--out", folder.resolve("regression").toString()));
+    labels.forEach((k, v) -> args.addAll(List.of("--label", k + "=" + v)));
+    CommandLine sub = new CommandLine(new RegressCommand());
+    sub.setOut(spec.commandLine().getOut());
+    sub.setErr(spec.commandLine().getErr());
+    int exit = sub.execute(args.toArray(String[]::new));
+    JsonNode result = readJson(folder.resolve("regression/regression.json"));
+    if (result == null) {
+      throw new dev.slimgate.core.InfrastructureException("slimgate regress ended with exit "
+          + exit + " and wrote no regression.json; see the lines above");
+    }
+    Verdict verdict = switch (result.path("verdict").asText()) {
+      case "pass" -> Verdict.PASS;
+      case "inconclusive" -> Verdict.INCONCLUSIVE;
+      default -> Verdict.FAIL;
+    };
+    List<String> reasons = new ArrayList<>();
+    result.path("stages").forEach(st -> reasons.add("stage " + st.path("name").asText() + ": "
+        + st.path("verdict").asText()));
+    return report.withGate(new GateResult("regression", verdict, reasons));
+  }
+
+  private static String regressionSection(Path folder) {
+    Path md = folder.resolve("regression/regression.md");
+    try {
+      return java.nio.file.Files.isRegularFile(md)
+          ? "\n" + java.nio.file.Files.readString(md) : "";
+    } catch (java.io.IOException e) {
+      return "";
+    }
   }
 
   /** Runs 'slimgate publish' on the run folder; a failure is a warning, the verdict stands. */

@@ -48,15 +48,23 @@ public final class ImageBuilder {
     events.info("building image " + request.tag() + " from " + request.dockerfile());
     try (BufferedWriter log = Files.newBufferedWriter(request.log(), StandardCharsets.UTF_8)) {
       Progress progress = new Progress(request.tag(), log);
-      // the base directory first: withDockerfile defaults it to the Dockerfile's folder
-      BuildImageCmd cmd = docker.buildImageCmd()
-          .withBaseDirectory(request.context().toFile())
-          .withDockerfile(request.dockerfile().toFile())
-          .withTags(Set.of(request.tag()))
-          .withLabels(request.labels())
-          .withRemove(true)
-          .withForcerm(true)
-          .withPull(false);
+      BuildImageCmd cmd;
+      try {
+        // the base directory first: withDockerfile defaults it to the Dockerfile's folder
+        cmd = docker.buildImageCmd()
+            .withBaseDirectory(request.context().toFile())
+            .withDockerfile(request.dockerfile().toFile())
+            .withTags(Set.of(request.tag()))
+            .withLabels(request.labels())
+            .withRemove(true)
+            .withForcerm(true)
+            .withPull(false);
+      } catch (DockerClientException e) {
+        // docker-java reads the context and its .dockerignore here, before anything is sent
+        throw new BuildFailedException(request.tag(), null, "the build context "
+            + request.context() + " cannot be sent: " + firstLine(e.getMessage())
+            + " (fix: correct the .dockerignore or the context path)", List.of());
+      }
       request.buildArgs().forEach(cmd::withBuildArg);
       if (request.networkMode() != null) {
         cmd.withNetworkMode(request.networkMode());

@@ -68,7 +68,8 @@ public final class ImageInspector {
 
   /** "/bin/sh -c #(nop)  ENV A=b" reads better as "ENV A=b"; "/bin/sh -c x" as "RUN x". */
   static String cleanCreatedBy(String createdBy) {
-    String text = createdBy.trim();
+    // a RUN under build arguments reads "|2 A=x B=y /bin/sh -c ..."; the arguments are noise here
+    String text = createdBy.trim().replaceFirst("^\\|\\d+ (?:\\S+=\\S* )*(?=/bin/sh -c )", "");
     if (text.startsWith("/bin/sh -c #(nop) ")) {
       return text.substring("/bin/sh -c #(nop) ".length()).trim();
     }

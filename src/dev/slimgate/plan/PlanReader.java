@@ -46,6 +46,16 @@ public final class PlanReader {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
   private final Path repo;
+  private final Map<String, SectionCheck> sectionChecks;
+
+  /**
+   * Checks one section that another package owns (regression, lint), so that its problems come
+   * in the same report as the rest of the plan's.
+   */
+  @FunctionalInterface
+  public interface SectionCheck {
+    void check(Node section, Problems problems);
+  }
 
   /** A reader that checks the plan's syntax and references only. */
   public PlanReader() {
@@ -54,7 +64,13 @@ public final class PlanReader {
 
   /** A reader that also checks that the Dockerfiles and contexts exist under {@code repo}. */
   public PlanReader(Path repo) {
+    this(repo, Map.of());
+  }
+
+  /** A reader that also runs {@code sectionChecks} on the sections they are keyed by. */
+  public PlanReader(Path repo, Map<String, SectionCheck> sectionChecks) {
     this.repo = repo;
+    this.sectionChecks = Map.copyOf(sectionChecks);
   }
 
   /**
@@ -127,6 +143,7 @@ public final class PlanReader {
         .map(s -> new ChatSpec(s.string("channel").orElse(null),
             s.string("release_managers").orElse(null)))
         .orElse(ChatSpec.NONE);
+    sectionChecks.forEach((key, check) -> top.value(key).ifPresent(n -> check.check(n, problems)));
     return new Plan(file, repo, image, components, phases, top.value("regression"),
         top.value("lint"), forge, chat);
   }

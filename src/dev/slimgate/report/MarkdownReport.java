@@ -28,10 +28,17 @@ public final class MarkdownReport {
     checks(md, r);
     builds(md, r);
     if (!r.expectedSavings().isEmpty()) {
-      md.append("## Expected savings of this phase\n\n| change | component | expected |\n"
-          + "| --- | --- | ---: |\n");
+      md.append("## Expected and measured savings\n\n| change | component | expected | measured |"
+          + "\n| --- | --- | ---: | ---: |\n");
       r.expectedSavings().forEach(s -> md.append("| ").append(cell(s.change())).append(" | ")
           .append(s.component() == null ? "" : cell(s.component())).append(" | ")
+          .append(formatSize(s.bytes())).append(" | ")
+          .append(s.measured() == null ? "" : formatSize(s.measured())).append(" |\n"));
+      md.append('\n');
+    }
+    if (!r.measuredSavings().isEmpty()) {
+      md.append("## Where the bytes went\n\n| what | saved |\n| --- | ---: |\n");
+      r.measuredSavings().forEach(s -> md.append("| ").append(cell(s.label())).append(" | ")
           .append(formatSize(s.bytes())).append(" |\n"));
       md.append('\n');
     }

@@ -51,6 +51,17 @@ public record RunReport(
   /** The failing step of a build and the tail of its output. */
   public record BuildFailure(String step, String error, List<String> tail) {}
 
+  /** The same report with one more gate decided after the run; the verdict follows it. */
+  public RunReport withGate(GateResult gate) {
+    List<GateResult> all = new java.util.ArrayList<>(gates);
+    all.add(gate);
+    Verdict v = Verdict.worst(all.stream().map(GateResult::verdict).toList());
+    return new RunReport(schema, runId, phase, phaseName, plan, v, v.exitCode(), startedAt,
+        finishedAt, baseline, candidates, phaseBudget, expectedSavings, measuredSavings,
+        List.copyOf(all), checks, warnings.stream()
+            .filter(w -> !w.startsWith("gate '" + gate.gate() + "'")).toList());
+  }
+
   /** The same report with more warnings (chat or forge trouble found after the run). */
   public RunReport withWarnings(List<String> more) {
     List<String> all = new java.util.ArrayList<>(warnings);
@@ -67,6 +78,10 @@ public record RunReport(
    */
   public record MeasuredSaving(String label, long bytes) {}
 
-  /** What the plan expects a change of this phase to save. */
-  public record ExpectedSaving(String change, String component, long bytes) {}
+  /**
+   * What the plan expects a change of this phase to save, and what was measured.
+   *
+   * @param measured the named component's shrinkage; null when not measured
+   */
+  public record ExpectedSaving(String change, String component, long bytes, Long measured) {}
 }

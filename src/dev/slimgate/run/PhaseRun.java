@@ -1,5 +1,9 @@
 package dev.slimgate.run;
 
+import dev.slimgate.anatomy.Analysis;
+import dev.slimgate.anatomy.DiffResult;
+import dev.slimgate.anatomy.ImageDiff;
+import dev.slimgate.anatomy.PlanExcerpt;
 import dev.slimgate.checks.CheckResult;
 import dev.slimgate.checks.ToolChecker;
 import dev.slimgate.core.Events;
@@ -29,6 +33,7 @@ import dev.slimgate.plan.Plan;
 import dev.slimgate.plan.Plan.Candidate;
 import dev.slimgate.plan.Plan.Component;
 import dev.slimgate.plan.Plan.Phase;
+import dev.slimgate.report.HtmlReport;
 import dev.slimgate.report.JsonReport;
 import dev.slimgate.report.JunitReport;
 import dev.slimgate.report.MarkdownReport;
@@ -90,7 +95,9 @@ public final class PhaseRun {
     for (Candidate c : phase.candidates()) {
       Path dockerfile = candidateOverride != null ? candidateOverride
           : plan.repo().resolve(c.dockerfile());
-      candidates.add(build(plan, c.name(), phase.tag(c), dockerfile,
+      // another Dockerfile gets its own tag, so the phase's real candidate keeps its tag
+      String tag = candidateOverride != null ? phase.tag(c) + "-custom" : phase.tag(c);
+      candidates.add(build(plan, c.name(), tag, dockerfile,
           plan.repo().resolve(c.context()), c.budget(), folder));
     }
 
@@ -129,16 +136,59 @@ public final class PhaseRun {
       //  on the plan's agent labels; 'slimgate run' does not start hours of pipeline itself.
       warnings.add("gate 'regression' is decided by 'slimgate regress', not by 'slimgate run'");
     }
+    DiffResult diff = built && candidates.size() == 1 && docker.anatomies() != null
+        ? explain(plan, phase, baseline, candidates.get(0), warnings) : null;
     Verdict verdict = Verdict.worst(gates.stream().map(GateResult::verdict).toList());
     RunReport report = new RunReport(RunReport.SCHEMA, runId, phase.id(), phase.name(),
         plan.file().toString(), verdict, verdict.exitCode(), started.toString(),
         clock.instant().toString(), baseline, candidates, phase.budget(),
-        phase.savings().stream().map(s -> new ExpectedSaving(s.change(), s.component(),
-            s.bytes())).toList(), List.of(), gates, checks, warnings);
+        expected(phase, diff), measured(diff), gates, checks, warnings);
     write(report, plan, phase, folder);
     events.info("phase " + phase.id() + ": " + verdict.label() + " (report: "
         + folder.resolve("report.md") + ")");
     return report;
+  }
+
+  /**
+   * Where the bytes went: both images read layer by layer, compared per component, path and
+   * installed package. A failure here is a warning; the gates do not depend on it.
+   */
+  private DiffResult explain(Plan plan, Phase phase, ImageReport baseline, ImageReport candidate,
+      List<String> warnings) {
+    try {
+      Analysis base = docker.anatomies().analyze(baseline.image(), plan.componentPaths());
+      Analysis cand = docker.anatomies().analyze(candidate.image(), plan.componentPaths());
+      return new ImageDiff(PlanExcerpt.of(plan), phase.id()).diff(base, cand);
+    } catch (RuntimeException e) {
+      warnings.add("the size explanation failed: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static List<ExpectedSaving> expected(Phase phase, DiffResult diff) {
+    List<ExpectedSaving> out = new ArrayList<>();
+    for (Plan.Saving s : phase.savings()) {
+      Long measured = null;
+      if (diff != null && s.component() != null) {
+        measured = diff.components().stream().filter(c -> c.name().equals(s.component()))
+            .map(DiffResult.ComponentDelta::saved).findFirst().orElse(null);
+      }
+      out.add(new ExpectedSaving(s.change(), s.component(), s.bytes(), measured));
+    }
+    return out;
+  }
+
+  /** Components that shrank, then packages that went, each with its measured bytes. */
+  private static List<RunReport.MeasuredSaving> measured(DiffResult diff) {
+    if (diff == null) {
+      return List.of();
+    }
+    List<RunReport.MeasuredSaving> out = new ArrayList<>();
+    diff.components().stream().filter(c -> c.saved() > 0)
+        .forEach(c -> out.add(new RunReport.MeasuredSaving("component " + c.name(), c.saved())));
+    diff.packagesRemoved().forEach(p -> out.add(new RunReport.MeasuredSaving(
+        "package " + p.name() + " (" + p.manager() + ")", p.bytes())));
+    return out;
   }
 
   /** The Dockerfile advisor on every candidate Dockerfile: an error-level finding fails it. */
@@ -266,6 +316,7 @@ public final class PhaseRun {
   private void write(RunReport report, Plan plan, Phase phase, RunFolder folder) {
     folder.write("report.json", new JsonReport().render(report));
     folder.write("report.md", new MarkdownReport().render(report));
+    folder.write("report.html", new HtmlReport().render(report));
     folder.write("junit/slimgate-checks.xml", new JunitReport().render(report));
     Map<String, Object> promotion = new LinkedHashMap<>();
     promotion.put("phase", phase.id());
@@ -285,5 +336,5 @@ public final class PhaseRun {
 
   /** The Docker parts a run uses, bundled so tests can give their own labels. */
   public record DockerEngineParts(ImageBuilder builder, ImageInspector inspector,
-      ContainerRunner runner, Map<String, String> labels) {}
+      ContainerRunner runner, Map<String, String> labels, ImageAnatomies anatomies) {}
 }

@@ -42,6 +42,22 @@ class AdvanceCommandTest {
   }
 
   @Test
+  void addsTheStateFileToTheRunsPromotion() throws Exception {
+    String[] args = approveA("alice", "green");
+    Path runFolder = Path.of(args[args.length - 3]).getParent();
+    Files.writeString(runFolder.resolve("promotion.json"),
+        "{\"phase\": \"A\", \"files\": [{\"path\": \"Dockerfile\", \"source\": \"/x/D\"}]}");
+    String[] withRepo = java.util.Arrays.copyOf(args, args.length + 2);
+    withRepo[args.length] = "--repo";
+    withRepo[args.length + 1] = dir.toString();
+    run(withRepo);
+    JsonNode files = new ObjectMapper().readTree(runFolder.resolve("promotion.json").toFile())
+        .path("files");
+    assertEquals("[\"Dockerfile\",\"state.yaml\"]", files.findValuesAsText("path").stream()
+        .map(p -> "\"" + p + "\"").toList().toString().replace(", ", ","));
+  }
+
+  @Test
   void exitsZeroWhenTheChangeIsRecorded() {
     assertEquals(0, run(approveA("alice", "green")));
   }

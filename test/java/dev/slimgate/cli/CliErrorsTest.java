@@ -62,6 +62,17 @@ class CliErrorsTest {
   }
 
   @Test
+  void planCheckReportsRegressionProblemsWithTheOthers() throws Exception {
+    Path plan = dir.resolve("p.yaml");
+    Files.writeString(plan, Files.readString(Path.of("test/fixtures/medimproc-mini/plan.yaml"))
+        .replace("budget: 30MiB", "budget: 30 apples")
+        + "\nregression:\n  stages:\n    - {name: s1, command: x, timeout: forever}\n");
+    assertEquals(2, run("plan", "check", plan.toString()));
+    assertTrue(err.toString().contains("'30 apples' is not a size"), err.toString());
+    assertTrue(err.toString().contains("timeout"), err.toString());
+  }
+
+  @Test
   void planCheckAcceptsTheBundledPlans() {
     assertEquals(0, run("plan", "check", "test/fixtures/medimproc-mini/plan.yaml",
         "--repo", "test/fixtures/medimproc-mini"), err.toString());

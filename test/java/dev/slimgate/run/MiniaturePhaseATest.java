@@ -106,6 +106,22 @@ class MiniaturePhaseATest {
     assertTrue(report.path("baseline").path("layers").size() > 20);
   }
 
+  @Test
+  void measuresTheDuplicateAntsSaving() {
+    JsonNode ants = report.path("expectedSavings").get(0);
+    assertTrue(ants.path("measured").asLong() > 3_000_000L, ants.toString());
+  }
+
+  @Test
+  void listsTheRemovedTorchvisionPackageWithItsSize() {
+    boolean found = false;
+    for (JsonNode s : report.path("measuredSavings")) {
+      found |= s.path("label").asText().startsWith("package torchvision")
+          && s.path("bytes").asLong() > 200_000L;
+    }
+    assertTrue(found, report.path("measuredSavings").toString());
+  }
+
   private JsonNode check(String kind, String subject) {
     for (JsonNode c : report.path("checks")) {
       if (c.path("kind").asText().equals(kind) && c.path("subject").asText().equals(subject)) {
