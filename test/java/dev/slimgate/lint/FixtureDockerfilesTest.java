@@ -28,7 +28,10 @@ class FixtureDockerfilesTest {
         "test/fixtures/dockerfiles/medimproc-1.3.0-phase-a.Dockerfile",
         "test/fixtures/medimproc-mini/Dockerfile",
         "test/fixtures/medimproc-mini/phases/A/Dockerfile",
-        "test/fixtures/medimproc-mini/phases/A/Dockerfile.broken");
+        "test/fixtures/medimproc-mini/phases/A/Dockerfile.broken",
+        "test/fixtures/medimproc-debian/Dockerfile",
+        "test/fixtures/medimproc-debian/phases/A/Dockerfile",
+        "test/fixtures/medimproc-debian/phases/A/Dockerfile.broken");
   }
 
   @ParameterizedTest
