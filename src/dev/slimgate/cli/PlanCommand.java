@@ -94,7 +94,9 @@ final class PlanCommand implements Runnable {
       p.gates().forEach(root.putArray("gates")::add);
       var dockerfiles = root.putArray("dockerfiles");
       var images = root.putArray("images");
-      dockerfiles.add(show(base, plan.image().dockerfile()));
+      // the Dockerfiles the lint gate judges: the candidates'; the baseline is shown apart
+      root.putObject("baseline").put("image", plan.image().name() + ":baseline")
+          .put("dockerfile", show(base, plan.image().dockerfile()));
       images.add(plan.image().name() + ":baseline");
       var candidates = root.putArray("candidates");
       for (Plan.Candidate c : p.candidates()) {

@@ -30,11 +30,11 @@ class JenkinsfileTest extends BasePipelineTest {
     mocks.expectSh("bin/slimgate plan show --plan '${PLAN}' --phase 'A' --repo '.' --format json " +
         "--output 'slimgate-out/plan-A.json'")
     mocks.jsonFiles['slimgate-out/plan-A.json'] = [phase: 'A', gates: ['lint', 'tools', 'size', 'regression'],
-        dockerfiles: ['test/fixtures/medimproc-mini/Dockerfile'],
+        dockerfiles: ['test/fixtures/medimproc-mini/phases/A/Dockerfile'],
         images: ['medimproc-mini:baseline', 'medimproc-mini:phase-a'],
         candidates: [[name: 'medimproc-mini', image: 'medimproc-mini:phase-a']]]
     mocks.expectSh("mkdir -p 'slimgate-out/lint'")
-    mocks.expectSh("bin/slimgate lint 'test/fixtures/medimproc-mini/Dockerfile' --plan '${PLAN}' " +
+    mocks.expectSh("bin/slimgate lint 'test/fixtures/medimproc-mini/phases/A/Dockerfile' --plan '${PLAN}' " +
         "--format sarif --output 'slimgate-out/lint/lint.sarif'")
     mocks.expectSh(RUN)
     mocks.jsonFiles['slimgate-out/run/report.json'] = [verdict: 'pass',

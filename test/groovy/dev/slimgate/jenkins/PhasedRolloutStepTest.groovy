@@ -12,7 +12,7 @@ class PhasedRolloutStepTest extends SlimgatePipelineTest {
         "--output 'slimgate-out/plan-${phase}.json'"
   }
 
-  static final String LINT = "bin/slimgate lint 'Dockerfile' 'phases/A/Dockerfile' --plan 'phases/plan.yaml' " +
+  static final String LINT = "bin/slimgate lint 'phases/A/Dockerfile' --plan 'phases/plan.yaml' " +
       "--format sarif --output 'slimgate-out/lint/lint.sarif'"
   static final String RUN_A =
       "bin/slimgate run --plan 'phases/plan.yaml' --phase 'A' --repo '.' --out 'slimgate-out/run'"
@@ -26,7 +26,7 @@ class PhasedRolloutStepTest extends SlimgatePipelineTest {
   void phaseA(String runVerdict, Map overrides = [:]) {
     mocks.expectSh(planShow('A'))
     mocks.jsonFiles['slimgate-out/plan-A.json'] = [schema: 'slimgate.plan-view/1', phase: 'A',
-        gates: ['lint', 'tools', 'size', 'regression'], dockerfiles: ['Dockerfile', 'phases/A/Dockerfile'],
+        gates: ['lint', 'tools', 'size', 'regression'], dockerfiles: ['phases/A/Dockerfile'],
         images: ['medimproc:baseline', 'medimproc:phase-a'],
         candidates: [[name: 'medimproc', image: 'medimproc:phase-a', regressionAgent: 'regression-long']]] +
         overrides

@@ -47,7 +47,19 @@ class PlanShowTest {
   @Test
   void joinsDockerfilesToTheRepository() throws IOException {
     JsonNode view = show("phases/medimproc.yaml", "A", "image");
-    assertEquals("image/Dockerfile.phase-a", view.path("dockerfiles").get(1).asText());
+    assertEquals("image/Dockerfile.phase-a", view.path("dockerfiles").get(0).asText());
+  }
+
+  @Test
+  void listsOnlyTheCandidatesDockerfilesForTheLintGate() throws IOException {
+    JsonNode view = show("phases/medimproc.yaml", "C", ".");
+    assertEquals(3, view.path("dockerfiles").size());
+  }
+
+  @Test
+  void showsTheBaselineApart() throws IOException {
+    JsonNode view = show("phases/medimproc.yaml", "A", ".");
+    assertEquals("Dockerfile", view.path("baseline").path("dockerfile").asText());
   }
 
   @Test
@@ -62,6 +74,6 @@ class PlanShowTest {
   @Test
   void carriesThePhaseGates() throws IOException {
     JsonNode view = show("test/fixtures/medimproc-mini/plan.yaml", "A", ".");
-    assertEquals("[\"tools\",\"size\"]", view.path("gates").toString());
+    assertEquals("[\"lint\",\"tools\",\"size\"]", view.path("gates").toString());
   }
 }

@@ -34,6 +34,17 @@ class FailingRunsTest {
   }
 
   @Test
+  void theBaselineAsCandidateFailsTheLintGateOnTheOrphanedAnts(DockerFixture docker)
+      throws IOException {
+    Path out = dir.resolve("baseline-as-candidate");
+    CliRun run = CliRun.of(docker.labels(), "run", "--plan", MiniaturePhaseATest.PLAN,
+        "--phase", "A", "--out", out.toString(), "--candidate-dockerfile",
+        "test/fixtures/medimproc-mini/Dockerfile");
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("SG101 install at /home/jovyan/ants is orphaned"), run.out());
+  }
+
+  @Test
   void aFailingBuildStepIsShownWithTheTailOfItsOutput(DockerFixture docker) throws IOException {
     Path repo = tinyRepo("""
         FROM scratch

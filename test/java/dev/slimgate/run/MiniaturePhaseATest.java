@@ -107,6 +107,15 @@ class MiniaturePhaseATest {
   }
 
   @Test
+  void passesTheLintGateOnTheCandidate() {
+    JsonNode lint = null;
+    for (JsonNode g : report.path("gates")) {
+      lint = g.path("gate").asText().equals("lint") ? g : lint;
+    }
+    assertEquals("pass", lint == null ? "missing" : lint.path("verdict").asText());
+  }
+
+  @Test
   void measuresTheDuplicateAntsSaving() {
     JsonNode ants = report.path("expectedSavings").get(0);
     assertTrue(ants.path("measured").asLong() > 3_000_000L, ants.toString());
