@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 final class RunAnalyzer {
 
+  private static final java.util.regex.Pattern BARE_VARIABLE =
+      java.util.regex.Pattern.compile("\\$(\\{[A-Za-z_][A-Za-z0-9_]*}|[A-Za-z_][A-Za-z0-9_]*)");
+
   private static final Pattern ARCHIVE = Pattern.compile(
       "(?i).*(\\.tar|\\.tar\\.gz|\\.tgz|\\.tar\\.bz2|\\.tbz2?|\\.tar\\.xz|\\.txz|\\.tar\\.zst"
           + "|\\.zip|\\.gz|\\.bz2|\\.xz|\\.zst|\\.7z|\\.deb|\\.rpm|\\.whl|\\.run"
@@ -57,7 +60,17 @@ final class RunAnalyzer {
     for (ShellCommand command : commands) {
       List<String> words = new ArrayList<>();
       for (String raw : command.words()) {
-        words.add(expand(raw, vars));
+        String word = expand(raw, vars);
+        if (BARE_VARIABLE.matcher(raw).matches()) {
+          // an unquoted $packages is split into words by the shell, as in apt-get install $pkgs
+          for (String part : word.trim().split("\\s+")) {
+            if (!part.isEmpty()) {
+              words.add(part);
+            }
+          }
+        } else {
+          words.add(word);
+        }
       }
       List<String> argv = strip(words, vars);
       if (argv.isEmpty()) {

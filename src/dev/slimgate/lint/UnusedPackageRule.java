@@ -37,7 +37,9 @@ final class UnusedPackageRule implements Rule {
     return issues;
   }
 
+  /** One name for a distribution however it is packaged: python3-torchvision is torchvision. */
   private static String canonical(String name) {
-    return name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
+    return name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-')
+        .replaceFirst("^(python3?|py3)-", "");
   }
 }

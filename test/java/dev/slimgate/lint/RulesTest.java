@@ -54,6 +54,13 @@ class RulesTest {
         Arguments.of("FROM b\nRUN pip install --no-cache-dir torch torchvision==0.15\n",
             List.of("SG106 2")),
         Arguments.of("FROM b\nRUN pip install --no-cache-dir torch\n", List.of()),
+        // SG106 through Debian's package names and an unquoted variable of package names
+        Arguments.of("FROM b\nRUN apt-get install -y python3-torch python3-torchaudio"
+            + " && rm -rf /var/lib/apt/lists/*\n", List.of("SG106 2")),
+        Arguments.of("FROM b\nRUN p=\"python3-torch python3-torchvision\" && apt-get install -y $p"
+            + " && rm -rf /var/lib/apt/lists/*\n", List.of("SG106 2")),
+        Arguments.of("FROM b\nRUN p=\"gcc libfoo-dev\" && apt-get install -y ${p}"
+            + " && rm -rf /var/lib/apt/lists/*\n", List.of("SG102 2")),
         // SG107 deleted later
         Arguments.of("FROM b\nRUN curl -o /tmp/a.bin https://x/a.bin\nRUN rm -f /tmp/a.bin\n",
             List.of("SG107 3")),
