@@ -49,7 +49,14 @@ final class CacheRule implements Rule {
     List<Issue> issues = new ArrayList<>();
     for (BuildModel.Step step : context.model().shippedSteps()) {
       LayerEffects e = step.effects();
-      for (String cache : e.cachesWritten) {
+      List<String> written = new ArrayList<>(e.cachesWritten);
+      String pipCache = context.model().home() + "/.cache/pip";
+      if (!written.contains("pip") && e.created.stream()
+          .anyMatch(c -> LayerPaths.isUnder(c.path(), pipCache) || c.path().equals(pipCache))) {
+        // files put into pip's cache by hand (mkdir, mv, cp) weigh the same as pip's own
+        written.add("pip-by-hand");
+      }
+      for (String cache : written) {
         if (!belongs(cache) || e.cachesCleaned.contains(cache)) {
           continue;
         }
@@ -66,13 +73,13 @@ final class CacheRule implements Rule {
   private boolean belongs(String cache) {
     return switch (id) {
       case "SG103" -> SYSTEM_PATHS.containsKey(cache);
-      case "SG104" -> cache.equals("pip");
+      case "SG104" -> cache.startsWith("pip");
       default -> cache.startsWith("conda:");
     };
   }
 
   private static String path(String cache, String home) {
-    if (cache.equals("pip")) {
+    if (cache.startsWith("pip")) {
       return home + "/.cache/pip";
     }
     if (cache.startsWith("conda:")) {
@@ -87,10 +94,15 @@ final class CacheRule implements Rule {
           (cache.equals("apt-lists") ? "apt package lists" : cache + " package cache")
               + " left in the layer (" + path + ")",
           SYSTEM_FIX.get(cache), List.of(path), List.of());
-      case "SG104" -> new Issue(id, step.instruction(), cache,
-          "pip install keeps its download cache in the layer (" + path + ")",
-          "add --no-cache-dir to pip install (or set ENV PIP_NO_CACHE_DIR=1)", List.of(path),
-          List.of());
+      case "SG104" -> cache.equals("pip")
+          ? new Issue(id, step.instruction(), cache,
+              "pip install keeps its download cache in the layer (" + path + ")",
+              "add --no-cache-dir to pip install (or set ENV PIP_NO_CACHE_DIR=1)",
+              List.of(path), List.of())
+          : new Issue(id, step.instruction(), "pip",
+              "files put into pip's cache stay in the layer (" + path + ")",
+              "do not keep downloads in " + path + ", or end this RUN with '&& rm -rf " + path
+                  + "'", List.of(path), List.of());
       default -> new Issue(id, step.instruction(), cache,
           "conda package cache left in the layer (" + path + ")",
           "end this RUN with 'conda clean -afy' or '&& rm -rf " + path + "'", List.of(path),

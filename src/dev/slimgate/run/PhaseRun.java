@@ -199,15 +199,16 @@ public final class PhaseRun {
       Path dockerfile = candidateOverride != null ? candidateOverride
           : plan.repo().resolve(c.dockerfile());
       Path context = plan.repo().resolve(c.context());
+      // findings name the Dockerfile as the repository knows it, else by its full path
+      Path repo = plan.repo().toAbsolutePath().normalize();
+      Path file = dockerfile.toAbsolutePath().normalize();
+      String shown = file.startsWith(repo) ? repo.relativize(file).toString() : file.toString();
       try {
-        inputs.add(new LintInput(plan.repo().relativize(dockerfile.toAbsolutePath()).toString(),
-            Files.readString(dockerfile, StandardCharsets.UTF_8),
+        inputs.add(new LintInput(shown, Files.readString(dockerfile, StandardCharsets.UTF_8),
             Files.exists(context.resolve(".dockerignore"))));
       } catch (IOException e) {
-        return new GateResult("lint", Verdict.FAIL, List.of("cannot read " + dockerfile));
-      } catch (IllegalArgumentException e) {
-        return new GateResult("lint", Verdict.FAIL, List.of(dockerfile + " is outside " +
-            plan.repo()));
+        throw new UsageException("cannot read the Dockerfile " + dockerfile + ": "
+            + e.getMessage() + " (fix: correct the path in the plan or the option)");
       }
     }
     LintSettings settings;

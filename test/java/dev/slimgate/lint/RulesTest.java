@@ -50,6 +50,11 @@ class RulesTest {
         // SG105 conda cache
         Arguments.of("FROM b\nRUN conda install -y numpy\n", List.of("SG105 2")),
         Arguments.of("FROM b\nRUN mamba install -y numpy && mamba clean -afy\n", List.of()),
+        // SG104 files put into pip's cache by hand
+        Arguments.of("FROM b\nENV HOME=/root\nRUN mkdir -p /root/.cache/pip/wheels && mv /tmp/a.whl"
+            + " /root/.cache/pip/wheels/\n", List.of("SG104 3")),
+        Arguments.of("FROM b\nENV HOME=/root\nRUN mkdir -p /root/.cache/pip && rm -rf"
+            + " /root/.cache/pip\n", List.of()),
         // SG106 unused packages
         Arguments.of("FROM b\nRUN pip install --no-cache-dir torch torchvision==0.15\n",
             List.of("SG106 2")),

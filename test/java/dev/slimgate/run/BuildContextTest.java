@@ -57,6 +57,16 @@ class BuildContextTest {
   }
 
   @Test
+  void aRelativeRepositoryPathLintsTheCandidate(DockerFixture docker) throws IOException {
+    Path out = dir.resolve("relative");
+    CliRun run = CliRun.of(docker.labels(), "run", "--plan", MiniaturePhaseATest.PLAN,
+        "--repo", "test/fixtures/medimproc-mini", "--phase", "A", "--out", out.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(Files.readString(out.resolve("lint/lint.txt")).contains("in 1 file"),
+        Files.readString(out.resolve("lint/lint.txt")));
+  }
+
+  @Test
   void anotherCandidateDockerfileGetsItsOwnTag(DockerFixture docker) throws IOException {
     Path repo = repo(null);
     Path out = dir.resolve("out2");
