@@ -41,7 +41,12 @@ Map call(Map args = [:]) {
       view = readJSON(file: file, returnPojo: true)
     }
     stage('Lint') {
-      slimgateLint(engine + [plan: s.plan, dockerfiles: view.dockerfiles, out: "${s.out}/lint"])
+      // the same gate as the engine's run: only phases whose plan names it
+      if (view.gates == null || 'lint' in view.gates) {
+        slimgateLint(engine + [plan: s.plan, dockerfiles: view.dockerfiles, out: "${s.out}/lint"])
+      } else {
+        echo "INFO: skipping lint: phase ${s.phase} has no lint gate"
+      }
     }
     milestone(ordinal: 2, label: 'slimgate: building')
     stage('Build, check, size') {
@@ -94,7 +99,8 @@ Map call(Map args = [:]) {
     try {
       stage('Merge request') {
         if (s.mergeRequest) {
-          slimgatePublish(engine + [runDir: runDir, phase: s.phase, repo: s.repo, gitRemote: s.gitRemote,
+          slimgatePublish(engine + [runDir: runDir, phase: s.phase, repo: s.repo, plan: s.plan,
+              gitRemote: s.gitRemote,
               forge: s.forge, forgeUrl: s.forgeUrl, forgeProject: s.forgeProject,
               credentialsId: s.forgeCredentialsId])
         }
@@ -102,7 +108,8 @@ Map call(Map args = [:]) {
     } finally {
       stage('Chat') {
         if (s.chat) {
-          slimgateNotify(engine + [summary: "${runDir}/report.json", runDir: runDir, channel: s.channel,
+          slimgateNotify(engine + [summary: "${runDir}/chat-summary.json", runDir: runDir, plan: s.plan,
+              channel: s.channel,
               releaseManagers: s.releaseManagers, credentialsId: s.slackCredentialsId,
               webhookCredentialsId: s.slackWebhookCredentialsId])
         }

@@ -2,7 +2,7 @@
 // problem here becomes a WARNING line and the build result stays as it was. See slimgateNotify.txt.
 
 Map defaults() {
-  return [summary: 'slimgate-out/run/report.json', runDir: 'slimgate-out/run',
+  return [summary: 'slimgate-out/run/chat-summary.json', runDir: 'slimgate-out/run', plan: null,
           stateDir: '.slimgate/chat', channel: null, releaseManagers: null,
           credentialsId: 'slimgate-slack-token', webhookCredentialsId: null] +
       slimgateEngine.defaults()
@@ -15,6 +15,9 @@ Map call(Map args = [:]) {
   try {
     String line = "${slimgateEngine.command(s)} notify --summary ${slimgateEngine.quote(s.summary)} " +
         "--state-dir ${slimgateEngine.quote(s.stateDir)} --run-dir ${slimgateEngine.quote(s.runDir)}"
+    if (s.plan) {
+      line += " --plan ${slimgateEngine.quote(s.plan)}"
+    }
     if (s.channel) {
       line += " --channel ${slimgateEngine.quote(s.channel)}"
     }

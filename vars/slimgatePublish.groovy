@@ -3,7 +3,7 @@
 // variable bound by withCredentials. See slimgatePublish.txt.
 
 Map defaults() {
-  return [runDir: 'slimgate-out/run', phase: null, repo: '.', gitRemote: null, forge: null,
+  return [runDir: 'slimgate-out/run', phase: null, repo: '.', plan: null, gitRemote: null, forge: null,
           forgeUrl: null, forgeProject: null, credentialsId: 'slimgate-forge-token'] +
       slimgateEngine.defaults()
 }
@@ -18,8 +18,8 @@ Map call(Map args = [:]) {
   }
   String line = "${slimgateEngine.command(s)} publish --run-dir ${slimgateEngine.quote(s.runDir)} " +
       "--phase ${slimgateEngine.quote(s.phase)} --repo ${slimgateEngine.quote(s.repo)}"
-  Map options = ['--git-remote': s.gitRemote, '--forge': s.forge, '--forge-url': s.forgeUrl,
-                 '--forge-project': s.forgeProject]
+  Map options = ['--plan': s.plan, '--git-remote': s.gitRemote, '--forge': s.forge,
+                 '--forge-url': s.forgeUrl, '--forge-project': s.forgeProject]
   List names = new ArrayList(options.keySet())
   for (int i = 0; i < names.size(); i++) {
     String option = names[i]

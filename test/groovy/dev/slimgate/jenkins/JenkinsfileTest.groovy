@@ -12,8 +12,9 @@ import static org.junit.Assert.fail
 class JenkinsfileTest extends BasePipelineTest {
 
   static final String PLAN = 'test/fixtures/medimproc-mini/plan.yaml'
+  static final String REPO = 'test/fixtures/medimproc-mini'
   static final String RUN =
-      "bin/slimgate run --plan '${PLAN}' --phase 'A' --repo '.' --out 'slimgate-out/run'"
+      "bin/slimgate run --plan '${PLAN}' --phase 'A' --repo '${REPO}' --out 'slimgate-out/run'"
 
   PipelineMocks mocks = new PipelineMocks(this)
 
@@ -27,7 +28,7 @@ class JenkinsfileTest extends BasePipelineTest {
 
   static void expectMiniaturePhaseA(PipelineMocks mocks) {
     mocks.expectSh('bin/test-all')
-    mocks.expectSh("bin/slimgate plan show --plan '${PLAN}' --phase 'A' --repo '.' --format json " +
+    mocks.expectSh("bin/slimgate plan show --plan '${PLAN}' --phase 'A' --repo '${REPO}' --format json " +
         "--output 'slimgate-out/plan-A.json'")
     mocks.jsonFiles['slimgate-out/plan-A.json'] = [phase: 'A', gates: ['lint', 'tools', 'size', 'regression'],
         dockerfiles: ['test/fixtures/medimproc-mini/phases/A/Dockerfile'],
@@ -43,8 +44,8 @@ class JenkinsfileTest extends BasePipelineTest {
     mocks.expectSh("bin/slimgate regress --plan '${PLAN}' --baseline 'medimproc-mini:baseline' " +
         "--candidate 'medimproc-mini:phase-a' --out 'slimgate-out/run/regression/medimproc-mini'")
     mocks.jsonFiles['slimgate-out/run/regression/medimproc-mini/regression.json'] = [verdict: 'pass']
-    mocks.expectSh("bin/slimgate notify --summary 'slimgate-out/run/report.json' --state-dir '.slimgate/chat' " +
-        "--run-dir 'slimgate-out/run'")
+    mocks.expectSh("bin/slimgate notify --summary 'slimgate-out/run/chat-summary.json' --state-dir '.slimgate/chat' " +
+        "--run-dir 'slimgate-out/run' --plan '${PLAN}'")
   }
 
   @Test

@@ -18,9 +18,10 @@ class PhasedRolloutStepTest extends SlimgatePipelineTest {
       "bin/slimgate run --plan 'phases/plan.yaml' --phase 'A' --repo '.' --out 'slimgate-out/run'"
   static final String REGRESS_A = "bin/slimgate regress --plan 'phases/plan.yaml' --baseline 'medimproc:baseline' " +
       "--candidate 'medimproc:phase-a' --out 'slimgate-out/run/regression/medimproc'"
-  static final String PUBLISH_A = "bin/slimgate publish --run-dir 'slimgate-out/run' --phase 'A' --repo '.'"
-  static final String NOTIFY = "bin/slimgate notify --summary 'slimgate-out/run/report.json' " +
-      "--state-dir '.slimgate/chat' --run-dir 'slimgate-out/run'"
+  static final String PUBLISH_A = "bin/slimgate publish --run-dir 'slimgate-out/run' --phase 'A' --repo '.' " +
+      "--plan 'phases/plan.yaml'"
+  static final String NOTIFY = "bin/slimgate notify --summary 'slimgate-out/run/chat-summary.json' " +
+      "--state-dir '.slimgate/chat' --run-dir 'slimgate-out/run' --plan 'phases/plan.yaml'"
   static final List SERVICES = ['preproc', 'recon', 'tractography']
 
   void phaseA(String runVerdict, Map overrides = [:]) {
@@ -59,7 +60,7 @@ class PhasedRolloutStepTest extends SlimgatePipelineTest {
       mocks.jsonFiles["slimgate-out/run/regression/${service}/regression.json".toString()] =
           [verdict: service == 'recon' ? 'inconclusive' : 'pass']
     }
-    mocks.expectSh("bin/slimgate publish --run-dir 'slimgate-out/run' --phase 'C' --repo '.'")
+    mocks.expectSh("bin/slimgate publish --run-dir 'slimgate-out/run' --phase 'C' --repo '.' --plan 'phases/plan.yaml'")
     mocks.expectSh(NOTIFY)
   }
 
@@ -70,6 +71,15 @@ class PhasedRolloutStepTest extends SlimgatePipelineTest {
     step('phasedRollout')(phase: 'A')
 
     assertShellCommands([planShow('A'), "mkdir -p 'slimgate-out/lint'", LINT, RUN_A, REGRESS_A, PUBLISH_A, NOTIFY])
+  }
+
+  @Test
+  void aPhaseWithoutTheLintGateIsNotLinted() {
+    phaseA('pass', [gates: ['tools', 'size', 'regression']])
+
+    step('phasedRollout')(phase: 'A')
+
+    assertShellCommands([planShow('A'), RUN_A, REGRESS_A, PUBLISH_A, NOTIFY])
   }
 
   @Test

@@ -7,7 +7,7 @@ import static org.junit.Assert.assertTrue
 
 class SlimgateNotifyStepTest extends SlimgatePipelineTest {
 
-  static final String LINE = "bin/slimgate notify --summary 'slimgate-out/run/report.json' " +
+  static final String LINE = "bin/slimgate notify --summary 'slimgate-out/run/chat-summary.json' " +
       "--state-dir '.slimgate/chat' --run-dir 'slimgate-out/run'"
 
   @Test
