@@ -30,7 +30,7 @@ public final class HtmlReport {
         .append(esc(r.plan())).append("</code>, finished ").append(esc(r.finishedAt()))
         .append(".</p>\n");
     h.append("<h2>Sizes</h2>\n<table><tr><th>image</th><th>tag</th><th>size</th><th>budget</th>"
-        + "</tr>\n");
+        + "<th>change from baseline</th></tr>\n");
     List<ImageReport> all = new ArrayList<>();
     all.add(r.baseline());
     all.addAll(r.candidates());
@@ -39,6 +39,8 @@ public final class HtmlReport {
           .append("</td><td><code>").append(esc(i.image())).append("</code></td><td class=\"n\">")
           .append(i.failure() != null ? "build failed" : formatSize(i.bytes()))
           .append("</td><td class=\"n\">").append(i.budget() == null ? "" : formatSize(i.budget()))
+          .append("</td><td class=\"n\">").append(i == r.baseline() || i.failure() != null
+              || r.baseline().failure() != null ? "" : formatSize(i.bytes() - r.baseline().bytes()))
           .append("</td></tr>\n");
     }
     h.append("</table>\n");
@@ -52,6 +54,32 @@ public final class HtmlReport {
           .append(esc(String.join("; ", g.reasons()))).append("</td></tr>\n");
     }
     h.append("</table>\n");
+    SavingsView v = SavingsView.of(r);
+    if (!v.expected().isEmpty()) {
+      h.append("<h2>Expected and measured savings</h2>\n<table><tr><th>change</th>"
+          + "<th>component</th><th>expected</th><th>measured</th></tr>\n");
+      v.expected().forEach(row -> h.append("<tr><td>").append(esc(row.label()))
+          .append("</td><td>").append(esc(row.component())).append("</td><td class=\"n\">")
+          .append(row.expected()).append("</td><td class=\"n\">").append(esc(row.measured()))
+          .append("</td></tr>\n"));
+      h.append("</table>\n");
+    }
+    if (!v.components().isEmpty()) {
+      h.append("<h2>Where the bytes went</h2>\n<table><tr><th>component</th><th>saved</th>"
+          + "</tr>\n");
+      v.components().forEach(c -> h.append("<tr><td>").append(esc(c.label()))
+          .append("</td><td class=\"n\">").append(formatSize(c.bytes())).append("</td></tr>\n"));
+      h.append("<tr><td>outside the plan's components</td><td class=\"n\">")
+          .append(formatSize(v.elsewhere())).append("</td></tr>\n<tr><th>whole image</th>"
+              + "<th class=\"n\">").append(formatSize(v.total())).append("</th></tr>\n</table>\n");
+    }
+    if (!v.packages().isEmpty()) {
+      h.append("<p>Packages removed (their bytes are part of the rows above):</p>\n<table>"
+          + "<tr><th>package</th><th>installed size</th></tr>\n");
+      v.packages().forEach(p -> h.append("<tr><td>").append(esc(p.label()))
+          .append("</td><td class=\"n\">").append(formatSize(p.bytes())).append("</td></tr>\n"));
+      h.append("</table>\n");
+    }
     if (!r.checks().isEmpty()) {
       h.append("<h2>Tool checks</h2>\n<table><tr><th>candidate</th><th>component</th>"
           + "<th>check</th><th>result</th><th>expected</th><th>actual</th></tr>\n");

@@ -27,27 +27,42 @@ public final class MarkdownReport {
     gates(md, r);
     checks(md, r);
     builds(md, r);
-    if (!r.expectedSavings().isEmpty()) {
-      md.append("## Expected and measured savings\n\n| change | component | expected | measured |"
-          + "\n| --- | --- | ---: | ---: |\n");
-      r.expectedSavings().forEach(s -> md.append("| ").append(cell(s.change())).append(" | ")
-          .append(s.component() == null ? "" : cell(s.component())).append(" | ")
-          .append(formatSize(s.bytes())).append(" | ")
-          .append(s.measured() == null ? "" : formatSize(s.measured())).append(" |\n"));
-      md.append('\n');
-    }
-    if (!r.measuredSavings().isEmpty()) {
-      md.append("## Where the bytes went\n\n| what | saved |\n| --- | ---: |\n");
-      r.measuredSavings().forEach(s -> md.append("| ").append(cell(s.label())).append(" | ")
-          .append(formatSize(s.bytes())).append(" |\n"));
-      md.append('\n');
-    }
+    savings(md, r);
     if (!r.warnings().isEmpty()) {
       md.append("## Warnings\n\n");
       r.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
       md.append('\n');
     }
     return md.toString();
+  }
+
+  /** Expected against measured savings, then where the bytes went, components and packages. */
+  private static void savings(StringBuilder md, RunReport r) {
+    SavingsView v = SavingsView.of(r);
+    if (!r.expectedSavings().isEmpty()) {
+      md.append("## Expected and measured savings\n\n| change | component | expected | measured |"
+          + "\n| --- | --- | ---: | ---: |\n");
+      for (SavingsView.Row row : v.expected()) {
+        md.append("| ").append(cell(row.label())).append(" | ").append(cell(row.component()))
+            .append(" | ").append(row.expected()).append(" | ").append(row.measured())
+            .append(" |\n");
+      }
+      md.append('\n');
+    }
+    if (!v.components().isEmpty()) {
+      md.append("## Where the bytes went\n\n| component | saved |\n| --- | ---: |\n");
+      v.components().forEach(c -> md.append("| ").append(cell(c.label())).append(" | ")
+          .append(formatSize(c.bytes())).append(" |\n"));
+      md.append("| outside the plan's components | ").append(formatSize(v.elsewhere()))
+          .append(" |\n| **whole image** | **").append(formatSize(v.total())).append("** |\n\n");
+    }
+    if (!v.packages().isEmpty()) {
+      md.append("Packages removed (their bytes are part of the rows above):\n\n"
+          + "| package | installed size |\n| --- | ---: |\n");
+      v.packages().forEach(p -> md.append("| ").append(cell(p.label())).append(" | ")
+          .append(formatSize(p.bytes())).append(" |\n"));
+      md.append('\n');
+    }
   }
 
   private static void sizes(StringBuilder md, RunReport r) {

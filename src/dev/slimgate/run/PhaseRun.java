@@ -139,11 +139,13 @@ public final class PhaseRun {
     }
     DiffResult diff = built && candidates.size() == 1 && docker.anatomies() != null
         ? explain(plan, phase, baseline, candidates.get(0), warnings) : null;
+    List<ExpectedSaving> expectedSavings = expected(phase, diff);
+    warnings.addAll(shortfalls(phase, expectedSavings));
     Verdict verdict = Verdict.worst(gates.stream().map(GateResult::verdict).toList());
     RunReport report = new RunReport(RunReport.SCHEMA, runId, phase.id(), phase.name(),
         plan.file().toString(), verdict, verdict.exitCode(), started.toString(),
         clock.instant().toString(), baseline, candidates, phase.budget(),
-        expected(phase, diff), measured(diff), gates, checks, warnings);
+        expectedSavings, measured(diff), gates, checks, warnings);
     write(report, plan, phase, folder);
     events.info("phase " + phase.id() + ": " + verdict.label() + " (report: "
         + folder.resolve("report.md") + ")");
@@ -175,6 +177,22 @@ public final class PhaseRun {
             .map(DiffResult.ComponentDelta::saved).findFirst().orElse(null);
       }
       out.add(new ExpectedSaving(s.change(), s.component(), s.bytes(), measured));
+    }
+    return out;
+  }
+
+  /** A component that shrank by less than half of what its one expected change promised. */
+  private static List<String> shortfalls(Phase phase, List<ExpectedSaving> expected) {
+    List<String> out = new ArrayList<>();
+    for (ExpectedSaving s : expected) {
+      long sameComponent = phase.savings().stream()
+          .filter(o -> s.component() != null && s.component().equals(o.component())).count();
+      if (s.measured() != null && sameComponent == 1 && s.measured() * 2 < s.bytes()) {
+        out.add("'" + s.change() + "' was expected to save "
+            + dev.slimgate.plan.Units.formatSize(s.bytes()) + " in component " + s.component()
+            + ", which shrank by " + dev.slimgate.plan.Units.formatSize(s.measured())
+            + " (fix the plan's expectation, or look for what is still there)");
+      }
     }
     return out;
   }

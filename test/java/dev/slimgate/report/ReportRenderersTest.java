@@ -30,7 +30,8 @@ class ReportRenderersTest {
           null, List.of(), null)),
       29_000_000_000L, List.of(new RunReport.ExpectedSaving("drop ANTs copy", "ants",
           2_930_000_000L, 2_900_000_000L)),
-      List.of(new RunReport.MeasuredSaving("package torchvision (python)", 250_000_000L)),
+      List.of(new RunReport.MeasuredSaving("package torchvision (python)", 250_000_000L),
+          new RunReport.MeasuredSaving("component ants", 2_800_000_000L)),
       List.of(new GateResult("size", Verdict.FAIL, List.of("over by 500 MB")),
           new GateResult("tools", Verdict.FAIL, List.of("mrconvert missing"))),
       List.of(new CheckResult("medimproc", "mrtrix3", "command", "mrconvert", Status.FAIL,
@@ -102,7 +103,34 @@ class ReportRenderersTest {
   @Test
   void markdownListsTheRemovedPackagesWithTheirSizes() {
     assertTrue(new MarkdownReport().render(REPORT)
-        .contains("| package torchvision (python) | 250.0 MB |"));
+        .contains("| torchvision (python) | 250.0 MB |"));
+  }
+
+  @Test
+  void markdownShowsWhatLiesOutsideThePlansComponents() {
+    assertTrue(new MarkdownReport().render(REPORT)
+        .contains("| outside the plan's components | 100.0 MB |"));
+  }
+
+  @Test
+  void markdownSumsUpTheWholeImage() {
+    assertTrue(new MarkdownReport().render(REPORT).contains("| **whole image** | **2.9 GB** |"));
+  }
+
+  @Test
+  void markdownCountsAComponentOnceWhenTwoChangesShareIt() {
+    RunReport two = new RunReport(REPORT.schema(), "r", "A", "x", "p", Verdict.PASS, 0, "s",
+        "f", REPORT.baseline(), REPORT.candidates(), null,
+        List.of(new RunReport.ExpectedSaving("apt lists", "caches", 60_000_000L, 466_100_000L),
+            new RunReport.ExpectedSaving("pip cache", "caches", 300_000_000L, 466_100_000L)),
+        List.of(), List.of(), List.of(), List.of());
+    assertTrue(new MarkdownReport().render(two)
+        .contains("| pip cache | caches | 300.0 MB | (with the row above) |"));
+  }
+
+  @Test
+  void htmlShowsWhereTheBytesWent() {
+    assertTrue(new HtmlReport().render(REPORT).contains("<h2>Where the bytes went</h2>"));
   }
 
   @Test
