@@ -138,7 +138,8 @@ class MiniatureAnatomyTest {
         "libqt5opengl5-dev", "libqt5svg5-dev", "libtiff5-dev", "zlib1g-dev"), removedDpkg);
     PackageRecord eigen = d.packagesRemoved().stream()
         .filter(p -> p.name().equals("libeigen3-dev")).findFirst().orElseThrow();
-    assertEquals(9000 * 1024, eigen.bytes());
+    // the fixture's apt-get stand-in writes 0.005 MiB of files and their Installed-Size, 5 KiB
+    assertEquals(5 * 1024, eigen.bytes());
   }
 
   @Test
