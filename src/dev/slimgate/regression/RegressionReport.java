@@ -27,7 +27,7 @@ public final class RegressionReport {
 
   private RegressionReport() {}
 
-  /** Writes regression.json, junit/regression.xml and regression.md into {@code folder}. */
+  /** Writes regression.json, junit/regression.xml, regression.md and report.html into {@code folder}. */
   public static void write(RegressionResult result, Path folder) {
     try {
       Files.createDirectories(folder);
@@ -36,9 +36,19 @@ public final class RegressionReport {
       Files.createDirectories(folder.resolve("junit"));
       Files.writeString(folder.resolve("junit/regression.xml"), junit(result));
       Files.writeString(folder.resolve("regression.md"), markdown(result));
+      Files.writeString(folder.resolve("report.html"), html(result));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the regression report to " + folder, e);
     }
+  }
+
+  /** report.html for Jenkins' HTML publisher: the markdown section on one plain page. */
+  public static String html(RegressionResult result) {
+    String text = markdown(result).replace("&", "&amp;").replace("<", "&lt;")
+        .replace(">", "&gt;");
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<title>slimgate regression</title></head><body><pre>" + text
+        + "</pre></body></html>\n";
   }
 
   /** The "## Regression" section of report.md. */

@@ -107,9 +107,10 @@ public class RegressionReportTest {
   void writeCreatesTheThreeFiles(@org.junit.jupiter.api.io.TempDir Path dir) {
     RegressionReport.write(sample(), dir);
 
-    assertEquals(List.of(true, true, true), List.of(Files.exists(dir.resolve("regression.json")),
-        Files.exists(dir.resolve("junit/regression.xml")),
-        Files.exists(dir.resolve("regression.md"))));
+    assertEquals(List.of(true, true, true, true),
+        List.of(Files.exists(dir.resolve("regression.json")),
+            Files.exists(dir.resolve("junit/regression.xml")),
+            Files.exists(dir.resolve("regression.md")), Files.exists(dir.resolve("report.html"))));
   }
 
   private static Document parse(String xml) throws Exception {
