@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     name = "advance",
     mixinStandardHelpOptions = true,
     description = {
-      "Approves the next phase: checks the phase order (A -> B -> C -> D), that the phase's",
+      "Records the approval of a phase in the state file, audited.",
+      "It checks the phase order (A -> B -> C -> D), that the phase's",
       "report has verdict pass, that the approver is not the change's author and that a reason",
       "is given, then appends who, when and why to the state file's history (atomically).",
       "Exit codes: 0 recorded, 2 refused or bad input (every reason is listed), 3 file error."

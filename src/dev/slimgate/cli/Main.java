@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         NotifyCommand.class, PublishCommand.class, LintCommand.class, AdvanceCommand.class,
         RollbackCommand.class, AnalyzeCommand.class, DiffCommand.class, RegressCommand.class,
         CompareCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -44,8 +44,13 @@ public final class Main implements Runnable {
     return cli;
   }
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  /** No command given: the usage, and exit code 2 like any other usage error. */
   @Override
-  public void run() {
-    new CommandLine(this).usage(System.out);
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
   }
 }

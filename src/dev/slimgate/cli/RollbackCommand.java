@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     name = "rollback",
     mixinStandardHelpOptions = true,
     description = {
-      "Returns to the phase before the current one and appends who, when and why to the state",
+      "Returns to the previous phase, audited like an approval.",
+      "It appends who, when and why to the state",
       "file's history, like slimgate advance. No report is needed: a rollback is the way out.",
       "Exit codes: 0 recorded, 2 refused or bad input (every reason is listed), 3 file error."
     })

@@ -35,6 +35,12 @@ class CliErrorsTest {
   }
 
   @Test
+  void noCommandIsAUsageError() {
+    assertEquals(2, run());
+    assertTrue(err.toString().contains("Usage: slimgate"), err.toString());
+  }
+
+  @Test
   void aMissingPlanIsAUsageError() {
     assertEquals(2, run("run", "--plan", dir.resolve("none.yaml").toString(), "--phase", "A"));
   }
