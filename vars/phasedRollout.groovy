@@ -67,6 +67,10 @@ Map call(Map args = [:]) {
   if (skip) {
     echo "INFO: skipping regression: ${skip}"
   } else {
+    // TODO: the image locks are released between 'Build, check, size' and 'Regression', and the
+    // baseline is not locked during regression, so another build sharing these tags (a second
+    // branch of a multibranch job) could rebuild one in between. Holding one lock set around
+    // both stages needs them in one lock block across agents; not done yet.
     milestone(ordinal: 3, label: 'slimgate: regression')
     stage('Regression') {
       Map branches = [:]
