@@ -52,6 +52,11 @@ public final class SaveStream {
    * @throws UsageException when the stream is cut or damaged, naming the entry and offset
    */
   public LoadedImage load(InputStream stream, String name) {
+    return load(stream, name, 0);
+  }
+
+  /** Like {@link #load(InputStream, String)}, counting progress against {@code layers}. */
+  public LoadedImage load(InputStream stream, String name, int layers) {
     Map<String, Path> scanned = new HashMap<>();
     Map<String, String> aliases = new HashMap<>();
     Map<String, byte[]> small = new HashMap<>();
@@ -80,7 +85,7 @@ public final class SaveStream {
           boolean layer = entryName.endsWith("layer.tar")
               || (entryName.startsWith("blobs/") && (first != '{' || e.getSize() > MAX_JSON));
           if (layer) {
-            events.progress("reading layers of " + name, scanned.size(), 0);
+            events.progress("reading layer of " + name, scanned.size() + 1, layers);
             Path tmp = cache.temp();
             long start = counted.count();
             try (LayerSummaryFile.Writer w = new LayerSummaryFile.Writer(tmp)) {

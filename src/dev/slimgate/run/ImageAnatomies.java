@@ -69,7 +69,7 @@ public final class ImageAnatomies {
       events.info("exporting image " + image + " from the engine (" + d.diffIds().size()
           + " layers)");
       try (InputStream in = export.save(image)) {
-        return stream.load(in, image);
+        return stream.load(in, image, d.diffIds().size());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
