@@ -34,9 +34,11 @@ public final class ChatSummaryJson {
     root.put("candidate_bytes", report.candidateBytes());
     root.put("budget_bytes", report.phaseBudget() == null ? 0 : report.phaseBudget());
     ArrayNode savings = root.putArray("savings");
-    report.measuredSavings().stream()
+    // components only: packages are part of them and would count twice
+    report.measuredSavings().stream().filter(s -> s.label().startsWith("component "))
         .sorted(Comparator.comparingLong(RunReport.MeasuredSaving::bytes).reversed())
-        .forEach(s -> savings.addObject().put("label", s.label()).put("bytes", s.bytes()));
+        .forEach(s -> savings.addObject().put("label", s.label().substring("component ".length()))
+            .put("bytes", s.bytes()));
     ArrayNode failing = root.putArray("failing_checks");
     for (CheckResult c : report.checks()) {
       if (c.status() != CheckResult.Status.PASS) {

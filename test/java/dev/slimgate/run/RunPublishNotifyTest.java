@@ -83,6 +83,13 @@ class RunPublishNotifyTest {
   }
 
   @Test
+  void tellsChatTheLargestComponentsNotThePackagesInsideThem() throws IOException {
+    JsonNode savings = new ObjectMapper().readTree(out.resolve("chat-summary.json").toFile())
+        .path("savings");
+    assertEquals("freesurfer", savings.get(0).path("label").asText(), savings.toString());
+  }
+
+  @Test
   void writesAChatSummaryThatNotifyReads() throws IOException {
     JsonNode summary = new ObjectMapper().readTree(out.resolve("chat-summary.json").toFile());
     assertEquals("pass", summary.path("verdict").asText());
