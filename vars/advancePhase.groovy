@@ -25,14 +25,17 @@ Map call(Map args = [:]) {
   Map evidence
   String author
   node(s.agent) {
-    checkout(scm)
+    Map checkedOut = checkout(scm)
     stage('Evidence') {
-      // TODO: check that the copied report is about this build's commit. report.json
-      // (slimgate.report/1) records no commit yet; once it does, compare it with GIT_COMMIT here.
       if (s.fromJob) {
         copyArtifacts(projectName: s.fromJob, selector: lastSuccessful(), filter: "${s.runDir}/**")
       }
       evidence = readJSON(file: report, returnPojo: true)
+      String head = checkedOut?.GIT_COMMIT
+      if (head && evidence.commit && evidence.commit != 'unknown' && evidence.commit != head) {
+        error("advancePhase: the evidence ${report} is of commit ${evidence.commit}, but this " +
+            "checkout is ${head}; run phasedRollout on ${head} first, or approve from its build")
+      }
       author = s.author ?: sh(script: 'git log -1 --format=%ae', returnStdout: true).trim()
       echo "INFO: evidence for phase ${s.phase}: ${report}, phase ${evidence.phase}, verdict " +
           "${evidence.verdict}, change by ${author}; the full report is archived with this build"

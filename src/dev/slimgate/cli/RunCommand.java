@@ -119,8 +119,9 @@ final class RunCommand implements Callable<Integer> {
         new ImageBuilder(engine.client(), events), new ImageInspector(engine),
         new ContainerRunner(engine.client(), allLabels), allLabels,
         new ImageAnatomies(engine.client(), ImageAnatomies.defaultCache(), events));
+    String sha = Commits.resolve(commit, System.getenv("GIT_COMMIT"), base);
     RunReport report = new PhaseRun(parts, events, clock)
-        .run(parsed, phase, new RunFolder(folder), candidateDockerfile, runId);
+        .run(parsed, phase, new RunFolder(folder), candidateDockerfile, runId, sha);
     if (regress) {
       report = regress(report, folder, base, allLabels);
       RunFolder run = new RunFolder(folder);
@@ -129,7 +130,6 @@ final class RunCommand implements Callable<Integer> {
       run.write("report.html", new HtmlReport().render(report));
       run.write("junit/slimgate-checks.xml", new JunitReport().render(report));
     }
-    String sha = Commits.resolve(commit, System.getenv("GIT_COMMIT"), base);
     new RunFolder(folder).write("chat-summary.json", new ChatSummaryJson().from(report, sha,
         System.getenv("BUILD_URL"), null, null).toPrettyString() + "\n");
     List<String> warnings = new ArrayList<>();

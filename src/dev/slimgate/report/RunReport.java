@@ -8,10 +8,13 @@ import java.util.List;
 /**
  * Everything one phase run found: the content of report.json (schema {@value #SCHEMA}), and
  * the single source of report.md and the JUnit files.
+ *
+ * @param commit the commit of the image repository under test ("unknown" outside Git)
  */
 public record RunReport(
     String schema,
     String runId,
+    String commit,
     String phase,
     String phaseName,
     String plan,
@@ -56,7 +59,7 @@ public record RunReport(
     List<GateResult> all = new java.util.ArrayList<>(gates);
     all.add(gate);
     Verdict v = Verdict.worst(all.stream().map(GateResult::verdict).toList());
-    return new RunReport(schema, runId, phase, phaseName, plan, v, v.exitCode(), startedAt,
+    return new RunReport(schema, runId, commit, phase, phaseName, plan, v, v.exitCode(), startedAt,
         finishedAt, baseline, candidates, phaseBudget, expectedSavings, measuredSavings,
         List.copyOf(all), checks, warnings.stream()
             .filter(w -> !w.startsWith("gate '" + gate.gate() + "'")).toList());
@@ -66,7 +69,8 @@ public record RunReport(
   public RunReport withWarnings(List<String> more) {
     List<String> all = new java.util.ArrayList<>(warnings);
     all.addAll(more);
-    return new RunReport(schema, runId, phase, phaseName, plan, verdict, exitCode, startedAt,
+    return new RunReport(schema, runId, commit, phase, phaseName, plan, verdict, exitCode,
+        startedAt,
         finishedAt, baseline, candidates, phaseBudget, expectedSavings, measuredSavings, gates,
         checks, List.copyOf(all));
   }

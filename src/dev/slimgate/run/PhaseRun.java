@@ -74,7 +74,7 @@ public final class PhaseRun {
 
   /** Runs {@code phaseId} of {@code plan} and writes its run folder; returns the report. */
   public RunReport run(Plan plan, String phaseId, RunFolder folder, Path candidateOverride,
-      String runId) {
+      String runId, String commit) {
     Phase phase = plan.phase(phaseId).orElseThrow(() -> new UsageException("plan "
         + plan.file() + " has no phase '" + phaseId + "'; its phases are "
         + String.join(", ", plan.phases().stream().map(Phase::id).toList())
@@ -142,7 +142,7 @@ public final class PhaseRun {
     List<ExpectedSaving> expectedSavings = expected(phase, diff);
     warnings.addAll(shortfalls(phase, expectedSavings));
     Verdict verdict = Verdict.worst(gates.stream().map(GateResult::verdict).toList());
-    RunReport report = new RunReport(RunReport.SCHEMA, runId, phase.id(), phase.name(),
+    RunReport report = new RunReport(RunReport.SCHEMA, runId, commit, phase.id(), phase.name(),
         plan.file().toString(), verdict, verdict.exitCode(), started.toString(),
         clock.instant().toString(), baseline, candidates, phase.budget(),
         expectedSavings, measured(diff), gates, checks, warnings);

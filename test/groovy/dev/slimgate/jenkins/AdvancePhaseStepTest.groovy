@@ -37,6 +37,26 @@ class AdvancePhaseStepTest extends SlimgatePipelineTest {
   }
 
   @Test
+  void evidenceOfAnotherCommitIsRefused() {
+    mocks.checkoutResult = [GIT_COMMIT: 'c0ffee']
+    mocks.jsonFiles['slimgate-out/run/report.json'] =
+        SlimgateRunStepTest.report('pass') + [phase: 'B', commit: 'decade']
+
+    String message = errorOf { step('advancePhase')(phase: 'B', releaseManagers: 'release-managers') }
+
+    assertTrue(message, message.contains('is of commit decade, but this checkout is c0ffee'))
+  }
+
+  @Test
+  void evidenceOfThisCommitIsAccepted() {
+    mocks.checkoutResult = [GIT_COMMIT: 'c0ffee']
+    mocks.jsonFiles['slimgate-out/run/report.json'] =
+        SlimgateRunStepTest.report('pass') + [phase: 'B', commit: 'c0ffee']
+
+    assertEquals('B', approve().phase)
+  }
+
+  @Test
   void anApprovalRunsTheEngineCommandsInOrder() {
     approve()
 

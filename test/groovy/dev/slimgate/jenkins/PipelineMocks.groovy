@@ -35,6 +35,8 @@ class PipelineMocks {
   final List<String> echoes = []
   final Map<String, String> secretsBound = [:]
   Map inputAnswer
+  /** What checkout(scm) returns, as Jenkins' Git plugin does (GIT_COMMIT and friends). */
+  Map checkoutResult
   final List<Integer> inputNodeDepths = []
   int nodeDepth
 
@@ -184,11 +186,12 @@ class PipelineMocks {
       }
       withValues(test.binding.getVariable('env'), values, body)
     }
-    ['junit', 'archiveArtifacts', 'publishHTML', 'recordIssues', 'milestone', 'stash', 'checkout',
+    ['junit', 'archiveArtifacts', 'publishHTML', 'recordIssues', 'milestone', 'stash',
      'copyArtifacts'].each { String step ->
       h.registerAllowedMethod(step, [Map]) { Map m -> null }
     }
-    h.registerAllowedMethod('checkout', [Object]) { Object scm -> null }
+    h.registerAllowedMethod('checkout', [Map]) { Map m -> checkoutResult }
+    h.registerAllowedMethod('checkout', [Object]) { Object scm -> checkoutResult }
     h.registerAllowedMethod('sarif', [Map]) { Map m -> [tool: 'sarif'] + m }
     h.registerAllowedMethod('text', [Map]) { Map m -> [parameter: 'text'] + m }
     h.registerAllowedMethod('lastSuccessful', []) { -> [selector: 'lastSuccessful'] }

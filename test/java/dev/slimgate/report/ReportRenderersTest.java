@@ -21,7 +21,7 @@ import org.xml.sax.InputSource;
 
 class ReportRenderersTest {
 
-  private static final RunReport REPORT = new RunReport(RunReport.SCHEMA, "run-1", "A",
+  private static final RunReport REPORT = new RunReport(RunReport.SCHEMA, "run-1", "4f2a1c", "A",
       "Quick <wins>", "plan.yaml", Verdict.FAIL, 1, "2026-12-04T10:00:00Z",
       "2026-12-04T10:05:00Z",
       new ImageReport("medimproc", "medimproc:baseline", "sha256:1", 32_400_000_000L, null,
@@ -119,7 +119,7 @@ class ReportRenderersTest {
 
   @Test
   void markdownCountsAComponentOnceWhenTwoChangesShareIt() {
-    RunReport two = new RunReport(REPORT.schema(), "r", "A", "x", "p", Verdict.PASS, 0, "s",
+    RunReport two = new RunReport(REPORT.schema(), "r", "c", "A", "x", "p", Verdict.PASS, 0, "s",
         "f", REPORT.baseline(), REPORT.candidates(), null,
         List.of(new RunReport.ExpectedSaving("apt lists", "caches", 60_000_000L, 466_100_000L),
             new RunReport.ExpectedSaving("pip cache", "caches", 300_000_000L, 466_100_000L)),

@@ -45,6 +45,12 @@ class MiniaturePhaseATest {
   }
 
   @Test
+  void recordsTheCommitUnderTest() {
+    assertTrue(report.path("commit").asText().matches("[0-9a-f]{40}"), report.path("commit")
+        .asText());
+  }
+
+  @Test
   void printsTheSizeDrop() {
     assertTrue(run.out().contains("size: baseline 40.1 MB -> candidate 30.5 MB"), run.out());
   }
