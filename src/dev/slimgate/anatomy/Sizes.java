@@ -1,15 +1,9 @@
 package dev.slimgate.anatomy;
 
-import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Byte counts as people write them: {@code 2.93GB}, {@code 512 MiB}, {@code 1048576}. */
+/** Byte counts for people, as the anatomy reports print them: {@code 2.93 GB}. */
 public final class Sizes {
-
-  private static final Pattern SIZE =
-      Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([KMGT]i?B|B)?\\s*", Pattern.CASE_INSENSITIVE);
 
   private Sizes() {}
 

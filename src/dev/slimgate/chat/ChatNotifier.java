@@ -1,6 +1,5 @@
 package dev.slimgate.chat;
 
-import com.slack.api.model.block.LayoutBlock;
 import dev.slimgate.core.Events;
 import dev.slimgate.core.SlimgateException;
 import java.io.IOException;
