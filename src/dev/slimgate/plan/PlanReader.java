@@ -129,9 +129,10 @@ public final class PlanReader {
           "unsupported plan version " + v, "this slimgate reads 'version: 1'"));
     }
     ImageSpec image = readImage(top, problems);
-    Map<String, Component> components = readComponents(top, problems);
+    List<Section> afters = new ArrayList<>();
+    Map<String, Component> components = readComponents(top, problems, afters);
     List<Phase> phases = readPhases(top, problems, components.keySet());
-    checkAfterReferences(top, components, phases);
+    checkAfterReferences(afters, phases);
     ForgeSpec forge = top.section("forge",
             Set.of("type", "url", "project", "remote", "target_branch"))
         .map(s -> new ForgeSpec(s.string("type").map(t -> oneOf(s, "type", t,
@@ -197,7 +198,9 @@ public final class PlanReader {
     }
   }
 
-  private Map<String, Component> readComponents(Section top, Problems problems) {
+  /** Reads the components; every mapping with an 'after:' goes to {@code afters}, to check. */
+  private Map<String, Component> readComponents(Section top, Problems problems,
+      List<Section> afters) {
     Map<String, Component> out = new LinkedHashMap<>();
     if (!top.has("components")) {
       return out;
@@ -230,12 +233,13 @@ public final class PlanReader {
       for (Node item : c.items("absent")) {
         Section a = Section.of(item, path + ".absent[" + i++ + "]", problems,
             Set.of("path", "after"));
+        afters.add(a);
         absent.add(new AbsentPath(a.requiredString("path", "add 'path: /absolute/path'")
             .orElse("/"), a.requiredString("after", "add 'after: A' (the phase that removes it)")
             .orElse("A")));
       }
       Python python = c.section("python", Set.of("interpreter", "import", "absent"))
-          .map(p -> readPython(p, problems)).orElse(Python.NONE);
+          .map(p -> readPython(p, problems, afters)).orElse(Python.NONE);
       List<String> paths = c.strings("paths");
       List<String> files = c.strings("files");
       checkAbsolute(c, "paths", paths);
@@ -254,12 +258,13 @@ public final class PlanReader {
     }
   }
 
-  private Python readPython(Section p, Problems problems) {
+  private Python readPython(Section p, Problems problems, List<Section> afters) {
     List<AbsentModule> absent = new ArrayList<>();
     int i = 0;
     for (Node item : p.items("absent")) {
       Section a = Section.of(item, p.path() + ".absent[" + i++ + "]", problems,
           Set.of("module", "after"));
+      afters.add(a);
       absent.add(new AbsentModule(a.requiredString("module", "add 'module: <name>'").orElse("?"),
           a.requiredString("after", "add 'after: A'").orElse("A")));
     }
@@ -365,24 +370,15 @@ public final class PlanReader {
         .orElse("components are " + String.join(", ", known));
   }
 
-  private static void checkAfterReferences(Section top, Map<String, Component> components,
-      List<Phase> phases) {
-    Set<String> ids = new HashSet<>();
-    phases.forEach(p -> ids.add(p.id()));
-    Section all = top.has("components")
-        ? Section.open(top.value("components").get(), "components", new Problems("ignored"))
-        : null;
-    for (Component c : components.values()) {
-      List<String> afters = new ArrayList<>();
-      c.absent().forEach(a -> afters.add(a.after()));
-      c.python().absent().forEach(a -> afters.add(a.after()));
-      for (String after : afters) {
-        if (!ids.contains(after)) {
-          top.problems().at(all == null ? top.node() : all.value(c.name()).orElse(top.node()),
-              "components." + c.name(), "'after: " + after + "' names no phase of this plan",
-              "use one of " + String.join(", ", ids.stream().sorted().toList()));
-        }
-      }
+  /** Each 'after:' must name a phase of the plan; the problem points at that value. */
+  private static void checkAfterReferences(List<Section> afters, List<Phase> phases) {
+    List<String> ids = phases.stream().map(Phase::id).filter(PHASE_IDS::contains).distinct()
+        .sorted().toList();
+    for (Section a : afters) {
+      a.string("after").filter(after -> !ids.contains(after)).ifPresent(after -> a.problem(
+          "after", "'" + after + "' names no phase of this plan",
+          ids.isEmpty() ? "add the phase under 'phases:'"
+              : "use one of " + String.join(", ", ids)));
     }
   }
 }

@@ -125,7 +125,15 @@ class PlanReaderTest {
   void rejectsAnAfterThatNamesNoPhase() throws IOException {
     Path file = write(VALID.replace("after: A", "after: B"));
     PlanException e = assertThrows(PlanException.class, () -> new PlanReader().read(file, dir));
-    assertTrue(e.getMessage().contains("'after: B' names no phase"), e.getMessage());
+    assertTrue(e.getMessage().contains("'B' names no phase of this plan (fix: use one of A)"), e.getMessage());
+  }
+
+  @Test
+  void pointsAtTheAfterThatNamesNoPhase() throws IOException {
+    Path file = write(VALID.replace("after: A", "after: B"));
+    PlanException e = assertThrows(PlanException.class, () -> new PlanReader().read(file, dir));
+    assertEquals("components.ants.absent[0].after:10:38", e.problems().get(0).key() + ":"
+        + e.problems().get(0).line() + ":" + e.problems().get(0).column());
   }
 
   @Test
