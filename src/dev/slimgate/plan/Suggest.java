@@ -19,7 +19,9 @@ public final class Suggest {
         best = candidate;
       }
     }
-    return best != null && bestDistance <= Math.max(1, word.length() / 3)
+    // one typo in a short word; two (a swap of two letters counts two) from four letters on
+    int limit = word.length() < 4 ? 1 : Math.max(2, word.length() / 3);
+    return best != null && bestDistance <= limit
         ? Optional.of(best) : Optional.empty();
   }
 

@@ -115,6 +115,14 @@ class PlanReaderTest {
   }
 
   @Test
+  void suggestsAKeyWithTwoLettersSwapped() throws IOException {
+    Path file = write(VALID.replace("{name: demo, dockerfile: Dockerfile.a}",
+        "{nmae: demo, dockerfile: Dockerfile.a}"));
+    PlanException e = assertThrows(PlanException.class, () -> new PlanReader().read(file, dir));
+    assertTrue(e.getMessage().contains("did you mean 'name'?"), e.getMessage());
+  }
+
+  @Test
   void rejectsAnUnknownPhaseId() throws IOException {
     Path file = write(VALID.replace("- id: A", "- id: E"));
     PlanException e = assertThrows(PlanException.class, () -> new PlanReader().read(file, dir));
