@@ -21,7 +21,10 @@ final class Summary {
     boolean built = r.baseline().failure() == null
         && r.candidates().stream().allMatch(c -> c.failure() == null);
     if (built) {
-      out.println("size: baseline " + formatSize(base) + " -> candidate " + formatSize(cand)
+      String candidates = r.candidates().size() == 1 ? "candidate"
+          : r.candidates().size() + " candidates";
+      out.println("size: baseline " + formatSize(base) + " -> " + candidates + " "
+          + formatSize(cand)
           + " (" + formatSize(cand - base) + ")"
           + (r.phaseBudget() == null ? "" : ", budget " + formatSize(r.phaseBudget())));
     }
