@@ -106,6 +106,9 @@ public final class ChatNotifier {
 
   private Delivery console(String allText, ChatState state, ChatSummary summary,
       boolean sameCommit, boolean mention) {
+    events.info("no chat is configured (" + ChatSettings.TOKEN_VARIABLE + " and "
+        + ChatSettings.WEBHOOK_VARIABLE + " are unset): the message is printed below and kept"
+        + " in " + TEXT_FILE);
     console.print(allText);
     console.flush();
     ChatState next = sameCommit ? state

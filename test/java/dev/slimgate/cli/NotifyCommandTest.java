@@ -95,6 +95,14 @@ class NotifyCommandTest {
   }
 
   @Test
+  void withoutChatTheConsoleSaysWhyTheMessageIsPrinted() throws IOException {
+    run(Map.of(), SUMMARY);
+
+    assertTrue(err.toString().contains("no chat is configured (SLIMGATE_SLACK_TOKEN and"
+        + " SLIMGATE_SLACK_WEBHOOK are unset)"), err.toString());
+  }
+
+  @Test
   void withoutChatTheRunFolderGetsTheSameText() throws IOException {
     run(Map.of(), SUMMARY);
 
