@@ -28,8 +28,8 @@ final class UnusedPackageRule implements Rule {
           continue;
         }
         issues.add(new Issue("SG106", step.instruction(), String.join(" ", found),
-            install.manager() + " installs " + String.join(", ", found) + ", marked unused in"
-                + " the plan",
+            install.manager() + " installs " + String.join(", ", found) + ", listed as unused"
+                + " in lint.unused_packages",
             "remove " + String.join(" and ", found) + " from this install",
             List.of(), found.stream().map(p -> install.manager() + ":" + p).toList()));
       }
