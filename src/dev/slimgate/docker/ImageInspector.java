@@ -34,7 +34,9 @@ public final class ImageInspector {
       return Optional.empty();
     }
     long size = response.getSize() == null ? 0 : response.getSize();
-    return Optional.of(new ImageFacts(image, response.getId(), size, history(image)));
+    List<String> env = response.getConfig() == null || response.getConfig().getEnv() == null
+        ? List.of() : List.of(response.getConfig().getEnv());
+    return Optional.of(new ImageFacts(image, response.getId(), size, history(image), env));
   }
 
   /**

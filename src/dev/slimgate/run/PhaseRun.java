@@ -5,6 +5,7 @@ import dev.slimgate.anatomy.DiffResult;
 import dev.slimgate.anatomy.ImageDiff;
 import dev.slimgate.anatomy.PlanExcerpt;
 import dev.slimgate.checks.CheckResult;
+import dev.slimgate.checks.EnvironmentCheck;
 import dev.slimgate.checks.ToolChecker;
 import dev.slimgate.core.Events;
 import dev.slimgate.core.InfrastructureException;
@@ -89,9 +90,10 @@ public final class PhaseRun {
     prepare(plan, folder);
 
     Plan.ImageSpec image = plan.image();
+    Map<String, List<String>> environments = new LinkedHashMap<>();
     ImageReport baseline = build(plan, image.name(), image.name() + ":baseline",
         plan.repo().resolve(image.dockerfile()), plan.repo().resolve(image.context()), null,
-        folder);
+        folder, environments);
     List<ImageReport> candidates = new ArrayList<>();
     for (Candidate c : phase.candidates()) {
       Path dockerfile = candidateOverride != null ? candidateOverride
@@ -99,7 +101,7 @@ public final class PhaseRun {
       // another Dockerfile gets its own tag, so the phase's real candidate keeps its tag
       String tag = candidateOverride != null ? phase.tag(c) + "-custom" : phase.tag(c);
       candidates.add(build(plan, c.name(), tag, dockerfile,
-          plan.repo().resolve(c.context()), c.budget(), folder));
+          plan.repo().resolve(c.context()), c.budget(), folder, environments));
     }
 
     List<GateResult> gates = new ArrayList<>();
@@ -114,6 +116,15 @@ public final class PhaseRun {
           Candidate c = phase.candidates().get(i);
           checks.addAll(checker.check(plan, phase.id(), c.name(), candidates.get(i).image(),
               components(plan, c)));
+        }
+        if (candidates.size() == 1) {
+          // a split legitimately drops the variables of the other services: single images only
+          List<String> gone = new ArrayList<>();
+          plan.components().values().forEach(c -> c.absent().stream()
+              .filter(a -> plan.reached(phase.id(), a.after())).forEach(a -> gone.add(a.path())));
+          checks.addAll(new EnvironmentCheck().check(phase.candidates().get(0).name(),
+              environments.getOrDefault(baseline.image(), List.of()),
+              environments.getOrDefault(candidates.get(0).image(), List.of()), gone));
         }
         gates.add(new ToolsGate().evaluate(checks));
       } else {
@@ -299,7 +310,7 @@ public final class PhaseRun {
   }
 
   private ImageReport build(Plan plan, String name, String tag, Path dockerfile, Path context,
-      Long budget, RunFolder folder) {
+      Long budget, RunFolder folder, Map<String, List<String>> environments) {
     String logName = "logs/build-" + tag.replace(':', '-').replace('/', '-') + ".log";
     BuildRequest request = new BuildRequest(dockerfile, context, tag, plan.image().buildArgs(),
         docker.labels(), plan.image().buildNetwork(), folder.resolve(logName));
@@ -312,6 +323,7 @@ public final class PhaseRun {
     }
     ImageFacts facts = docker.inspector().inspect(tag).orElseThrow(() ->
         new InfrastructureException("the engine built " + tag + " but does not list it"));
+    environments.put(tag, facts.env());
     events.info("measured " + tag + ": " + dev.slimgate.plan.Units.formatSize(facts.bytes())
         + " in " + facts.layers().size() + " steps");
     return new ImageReport(name, tag, facts.id(), facts.bytes(), budget,

@@ -68,6 +68,11 @@ class MiniaturePhaseATest {
   }
 
   @Test
+  void keepsTheBaselinesEnvironment() {
+    assertEquals("PASS", check("env", "variables").path("status").asText());
+  }
+
+  @Test
   void findsTorchvisionGone() {
     assertEquals("PASS", check("python-absent", "torchvision").path("status").asText());
   }
@@ -79,7 +84,8 @@ class MiniaturePhaseATest {
 
   @Test
   void checksEveryToolOfThePlan() {
-    assertEquals(40, report.path("checks").size());
+    // 40 from the plan's components, one for the environment the candidate keeps
+    assertEquals(41, report.path("checks").size());
   }
 
   @Test
