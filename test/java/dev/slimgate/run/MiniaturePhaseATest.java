@@ -73,6 +73,13 @@ class MiniaturePhaseATest {
   }
 
   @Test
+  void comparesTheImagesRealEnvironments() {
+    // HOME, FREESURFER_HOME, FSLDIR, ANTSPATH, VIRTUAL_ENV, PATH
+    assertTrue(check("env", "variables").path("expected").asText()
+        .startsWith("the baseline's 6 variables"), check("env", "variables").toString());
+  }
+
+  @Test
   void findsTorchvisionGone() {
     assertEquals("PASS", check("python-absent", "torchvision").path("status").asText());
   }
