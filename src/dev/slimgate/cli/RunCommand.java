@@ -8,14 +8,11 @@ import dev.slimgate.plan.Plan;
 import dev.slimgate.plan.PlanReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slimgate.report.HtmlReport;
-import dev.slimgate.report.JsonReport;
-import dev.slimgate.report.JunitReport;
 import dev.slimgate.gate.GateResult;
 import dev.slimgate.gate.Verdict;
-import dev.slimgate.report.MarkdownReport;
 import dev.slimgate.report.RunReport;
 import dev.slimgate.run.ChatSummaryJson;
+import dev.slimgate.run.ReportFiles;
 import dev.slimgate.run.ImageAnatomies;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,33 +119,22 @@ final class RunCommand implements Callable<Integer> {
     String sha = Commits.resolve(commit, System.getenv("GIT_COMMIT"), base);
     RunReport report = new PhaseRun(parts, events, clock)
         .run(parsed, phase, new RunFolder(folder), candidateDockerfile, runId, sha);
+    RunFolder run = new RunFolder(folder);
     if (regress) {
       report = regress(report, folder, base, allLabels);
-      RunFolder run = new RunFolder(folder);
-      run.write("report.json", new JsonReport().render(report));
-      run.write("report.md", new MarkdownReport().render(report) + regressionSection(folder));
-      run.write("report.html", new HtmlReport().render(report));
-      run.write("junit/slimgate-checks.xml", new JunitReport().render(report));
+      new ReportFiles().write(report, run);
     }
-    new RunFolder(folder).write("chat-summary.json", new ChatSummaryJson().from(report, sha,
-        System.getenv("BUILD_URL"), null, null).toPrettyString() + "\n");
     List<String> warnings = new ArrayList<>();
-    String mergeRequestUrl = null;
-    if (publish) {
-      mergeRequestUrl = publish(folder, base, warnings);
-    }
+    String mergeRequestUrl = publish ? publish(folder, base, warnings) : null;
+    // written whatever the options: Jenkins' notify step reads it after this command
+    run.write("chat-summary.json", new ChatSummaryJson().from(report, sha,
+        System.getenv("BUILD_URL"), null, mergeRequestUrl).toPrettyString() + "\n");
     if (notify) {
-      if (mergeRequestUrl != null) {
-        new RunFolder(folder).write("chat-summary.json", new ChatSummaryJson().from(report, sha,
-            System.getenv("BUILD_URL"), null, mergeRequestUrl).toPrettyString() + "\n");
-      }
       warnings.addAll(notifyChat(folder));
     }
     if (!warnings.isEmpty()) {
       report = report.withWarnings(warnings);
-      new RunFolder(folder).write("report.json", new JsonReport().render(report));
-      new RunFolder(folder).write("report.md", new MarkdownReport().render(report));
-      new RunFolder(folder).write("report.html", new HtmlReport().render(report));
+      new ReportFiles().write(report, run);
     }
     Summary.print(report, folder, spec.commandLine().getOut());
     return report.exitCode();
@@ -184,16 +170,6 @@ final class RunCommand implements Callable<Integer> {
     result.path("stages").forEach(st -> reasons.add("stage " + st.path("name").asText() + ": "
         + st.path("verdict").asText()));
     return report.withGate(new GateResult("regression", verdict, reasons));
-  }
-
-  private static String regressionSection(Path folder) {
-    Path md = folder.resolve("regression/regression.md");
-    try {
-      return java.nio.file.Files.isRegularFile(md)
-          ? "\n" + java.nio.file.Files.readString(md) : "";
-    } catch (java.io.IOException e) {
-      return "";
-    }
   }
 
   /** Runs 'slimgate publish' on the run folder; a failure is a warning, the verdict stands. */

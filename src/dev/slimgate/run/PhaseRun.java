@@ -34,10 +34,6 @@ import dev.slimgate.plan.Plan;
 import dev.slimgate.plan.Plan.Candidate;
 import dev.slimgate.plan.Plan.Component;
 import dev.slimgate.plan.Plan.Phase;
-import dev.slimgate.report.HtmlReport;
-import dev.slimgate.report.JsonReport;
-import dev.slimgate.report.JunitReport;
-import dev.slimgate.report.MarkdownReport;
 import dev.slimgate.report.RunReport;
 import dev.slimgate.report.RunReport.BuildFailure;
 import dev.slimgate.report.RunReport.ExpectedSaving;
@@ -346,10 +342,7 @@ public final class PhaseRun {
   }
 
   private void write(RunReport report, Plan plan, Phase phase, RunFolder folder) {
-    folder.write("report.json", new JsonReport().render(report));
-    folder.write("report.md", new MarkdownReport().render(report));
-    folder.write("report.html", new HtmlReport().render(report));
-    folder.write("junit/slimgate-checks.xml", new JunitReport().render(report));
+    new ReportFiles().write(report, folder);
     Map<String, Object> promotion = new LinkedHashMap<>();
     promotion.put("phase", phase.id());
     List<Map<String, String>> files = new ArrayList<>();

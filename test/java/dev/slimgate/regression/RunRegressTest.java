@@ -59,13 +59,26 @@ class RunRegressTest {
     Files.writeString(repo.resolve("far.yaml"), plan.replace("CANDIDATE", "Dockerfile.far"));
   }
 
-  private int run(DockerFixture docker, String plan, Path out, StringWriter text) {
+  private int run(DockerFixture docker, String plan, Path out, StringWriter text,
+      String... more) {
     CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(text, true));
     cli.setErr(new PrintWriter(text, true));
-    return cli.execute("run", "--plan", repo.resolve(plan).toString(), "--phase", "A", "--out",
-        out.toString(), "--regress", "--label",
-        DockerFixture.LABEL + "=" + docker.runLabelValue());
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", "--plan",
+        repo.resolve(plan).toString(), "--phase", "A", "--out", out.toString(), "--regress",
+        "--label", DockerFixture.LABEL + "=" + docker.runLabelValue()));
+    args.addAll(java.util.List.of(more));
+    return cli.execute(args.toArray(String[]::new));
+  }
+
+  @Test
+  void aLaterWarningKeepsTheRegressionSectionOfTheReport(DockerFixture docker,
+      @TempDir Path out) throws IOException {
+    StringWriter text = new StringWriter();
+    // the image repository is no Git checkout: publishing fails, which is only a warning
+    run(docker, "same.yaml", out, text, "--publish");
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.contains("## Warnings") && md.contains("## Regression"), md);
   }
 
   @Test
