@@ -48,13 +48,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "text, json or html (default: ${DEFAULT-VALUE})")
   Format format;
 
-  @Option(names = "--output", paramLabel = "FILE",
-      description = "write the report here instead of standard output")
-  Path output;
-
-  @Option(names = "--cache", paramLabel = "DIR",
-      description = "layer summary cache (default: ~/.cache/slimgate/layers)")
-  Path cache;
+  @picocli.CommandLine.Mixin
+  AnatomyOptions options = new AnatomyOptions();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -72,13 +67,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     try {
       PlanExcerpt excerpt = readPlan(plan);
-      Analysis a = analyze(image, cacheDir(cache), excerpt, events(err));
+      Analysis a = analyze(image, options.cacheDir(), excerpt, events(err));
       String report = switch (format) {
         case json -> new JsonReport().render(a.anatomy());
         case html -> new HtmlReport().render(a.anatomy());
         case text -> new TextReport().render(a.anatomy());
       };
-      write(report, output, out);
+      write(report, options.output, out);
       return 0;
     } catch (SlimgateException e) {
       err.println("error: " + e.getMessage());
@@ -100,10 +95,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
       return PlanExcerpt.empty();
     }
     return PlanExcerpt.of(new PlanReader().read(plan, RunCommand.planFolder(plan)));
-  }
-
-  static Path cacheDir(Path option) {
-    return option != null ? option : ImageAnatomies.defaultCache();
   }
 
   static void write(String report, Path output, PrintStream out) {

@@ -43,12 +43,8 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or json")
   Format format;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "write the report here")
-  Path output;
-
-  @Option(names = "--cache", paramLabel = "DIR",
-      description = "layer summary cache (default: ~/.cache/slimgate/layers)")
-  Path cache;
+  @picocli.CommandLine.Mixin
+  AnatomyOptions options = new AnatomyOptions();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -68,13 +64,13 @@ public final class DiffCommand implements Callable<Integer> {
       PlanExcerpt excerpt = AnalyzeCommand.readPlan(plan);
       String chosen = choosePhase(excerpt);
       Events events = AnalyzeCommand.events(err);
-      Path dir = AnalyzeCommand.cacheDir(cache);
+      Path dir = options.cacheDir();
       Analysis a = AnalyzeCommand.analyze(base, dir, excerpt, events);
       Analysis b = AnalyzeCommand.analyze(candidate, dir, excerpt, events);
       DiffResult d = new ImageDiff(excerpt, chosen).diff(a, b);
       String report = format == Format.json ? new JsonReport().render(d)
           : new TextReport().render(d);
-      AnalyzeCommand.write(report, output, out);
+      AnalyzeCommand.write(report, options.output, out);
       return 0;
     } catch (SlimgateException e) {
       err.println("error: " + e.getMessage());
